@@ -1,0 +1,8 @@
+export default function Loading() {
+  return (
+    <div role="status" aria-live="polite" className="flex items-center gap-3 py-12 text-muted">
+      <span className="size-4 animate-spin rounded-full border-2 border-line border-t-accent" />
+      Loading…
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** The app's sections. A section joins this list when its pages exist. */
+export const navItems: readonly NavItem[] = [];

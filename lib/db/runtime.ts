@@ -1,0 +1,22 @@
+import "server-only";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { createDocumentClient, dynamoConfigFromEnv } from "@/lib/db/client";
+import type { TableName } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { resourceNames } from "@/lib/resources";
+
+export interface Database {
+  readonly client: DynamoDBDocumentClient;
+  readonly tables: Readonly<Record<TableName, string>>;
+}
+
+let database: Database | undefined;
+
+/** The process-wide DynamoDB client and table names, built from the environment on first use. */
+export function getDatabase(): Database {
+  database ??= {
+    client: createDocumentClient(dynamoConfigFromEnv(env())),
+    tables: resourceNames(env()).tables,
+  };
+  return database;
+}

@@ -1,0 +1,137 @@
+/**
+ * The one definition of Jotboard's data: every DynamoDB table and the attachments bucket.
+ *
+ * `sst.config.ts` provisions AWS from it and the local cloud bootstrap builds its `CreateTable`
+ * inputs from it, so the two cannot drift (asserted in `schema.test.ts`). The shapes mirror
+ * `sst.aws.Dynamo` / `sst.aws.Bucket` arguments. Keep this file free of runtime imports: SST's
+ * config bundler loads it too.
+ *
+ * Key attributes and why each index exists:
+ *
+ * Users (`userId`)
+ *   Holds three kinds of item, told apart by `kind`:
+ *   - `user`: the account (`userId` is a ULID), with `email`, the password hash, `sessionVersion`
+ *     and the per-user counters (notes, trashed notes, tasks by status) updated with atomic `ADD`.
+ *   - `email-claim`: `userId = "email#<email>"`, written in the same transaction as the user with
+ *     `attribute_not_exists`, because a global index cannot enforce uniqueness.
+ *   - `rate-limit`: `userId = "rate#<scope>#<subject>#<window>"`, failed sign-in counters that
+ *     expire through TTL (`expiresAt`).
+ *   ByEmail (`email`, keys only): sign-in finds the user id by email, then reads the item.
+ *
+ * Notes (`userId` + `noteId`, ULIDs so the sort key is creation order)
+ *   ByList (`userId` + `listKey`): the notes list. `listKey` is `live#<pinned 1|0>#<updatedAt>#<noteId>`
+ *   for live notes and `trash#<deletedAt>#<noteId>` for trashed ones, so one descending Query with
+ *   `begins_with` gives pinned-first-then-recent (or the trash, newest first). It projects only
+ *   what a card shows, so a page costs the same whatever the size of the note bodies.
+ *   TTL `expiresAt` is set 30 days ahead when a note is trashed; the stream lets AWS remove the
+ *   note's S3 objects when TTL deletes the item.
+ *
+ * Tasks (`userId` + `taskId`, ULIDs)
+ *   ByStatus (`statusKey` + `position`): one board column. `statusKey` is `<userId>#<status>` and
+ *   `position` a fractional index string, so moving a task rewrites only that task. Trashed tasks
+ *   drop `statusKey` and leave the index (sparse).
+ *   ByDue (`userId` + `dueKey`): open tasks by due date. `dueKey` is `<dueDate>#<taskId>` and is
+ *   present only on open tasks with a due date, so "overdue" and "due this week" are key ranges.
+ *   TTL `expiresAt` on trashed tasks, as for notes.
+ */
+
+export type KeyType = "string" | "number" | "binary";
+export type Projection = "all" | "keys-only" | readonly string[];
+
+export interface IndexDefinition {
+  readonly hashKey: string;
+  readonly rangeKey?: string;
+}
+
+export interface GlobalIndexDefinition extends IndexDefinition {
+  readonly projection: Projection;
+}
+
+export interface TableDefinition {
+  readonly fields: Readonly<Record<string, KeyType>>;
+  readonly primaryIndex: IndexDefinition;
+  readonly globalIndexes: Readonly<Record<string, GlobalIndexDefinition>>;
+  readonly ttl: string;
+  readonly stream?: "keys-only" | "new-image" | "old-image" | "new-and-old-images";
+}
+
+const noteCardAttributes = [
+  "title",
+  "excerpt",
+  "pinned",
+  "tags",
+  "attachmentCount",
+  "createdAt",
+  "updatedAt",
+  "version",
+  "deletedAt",
+] as const;
+
+const taskCardAttributes = [
+  "description",
+  "status",
+  "priority",
+  "dueDate",
+  "position",
+  "noteId",
+  "completedAt",
+  "createdAt",
+  "updatedAt",
+  "version",
+] as const;
+
+export const tableDefinitions = {
+  Users: {
+    fields: { userId: "string", email: "string" },
+    primaryIndex: { hashKey: "userId" },
+    globalIndexes: {
+      ByEmail: { hashKey: "email", projection: "keys-only" },
+    },
+    ttl: "expiresAt",
+  },
+  Notes: {
+    fields: { userId: "string", noteId: "string", listKey: "string" },
+    primaryIndex: { hashKey: "userId", rangeKey: "noteId" },
+    globalIndexes: {
+      ByList: { hashKey: "userId", rangeKey: "listKey", projection: noteCardAttributes },
+    },
+    ttl: "expiresAt",
+    stream: "old-image",
+  },
+  Tasks: {
+    fields: {
+      userId: "string",
+      taskId: "string",
+      statusKey: "string",
+      position: "string",
+      dueKey: "string",
+    },
+    primaryIndex: { hashKey: "userId", rangeKey: "taskId" },
+    globalIndexes: {
+      ByStatus: { hashKey: "statusKey", rangeKey: "position", projection: taskCardAttributes },
+      ByDue: { hashKey: "userId", rangeKey: "dueKey", projection: taskCardAttributes },
+    },
+    ttl: "expiresAt",
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableName = keyof typeof tableDefinitions;
+export const tableNames = Object.keys(tableDefinitions) as TableName[];
+
+/**
+ * Attachments live under `private/{userId}/{noteId}/{attachmentId}/{name}`. An upload is tagged
+ * `pending` by its presigned PUT and untagged once the server confirms it joined a note; the
+ * lifecycle rule expires objects still tagged after a day, so abandoned uploads clean themselves.
+ */
+export const bucketDefinition = {
+  name: "Attachments",
+  keyPrefix: "private/",
+  pendingUploadTag: { key: "jotboard-upload", value: "pending" },
+  abandonedUploadExpiryDays: 1,
+  cors: {
+    allowMethods: ["GET", "PUT", "HEAD"],
+    allowHeaders: ["content-type", "content-length", "x-amz-tagging"],
+    exposeHeaders: ["ETag"],
+    maxAgeSeconds: 3600,
+  },
+} as const;

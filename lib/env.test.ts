@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/env";
+
+const local = {
+  JOTBOARD_DYNAMODB_ENDPOINT: "http://127.0.0.1:8000",
+  JOTBOARD_S3_ENDPOINT: "http://127.0.0.1:4568",
+};
+
+describe("parseEnv", () => {
+  it("defaults to the local cloud and names its endpoints", () => {
+    const parsed = parseEnv(local);
+    expect(parsed.cloud).toBe("local");
+    expect(parsed.dynamoEndpoint).toBe("http://127.0.0.1:8000");
+    expect(parsed.tablePrefix).toBe("jotboard-");
+  });
+
+  it("explains how to start the local cloud when its endpoints are missing", () => {
+    expect(() => parseEnv({})).toThrow(/npm run dev/);
+  });
+
+  it("switches to AWS when SST links resources, ignoring local endpoints", () => {
+    const parsed = parseEnv({
+      ...local,
+      SST_RESOURCE_App: '{"name":"jotboard"}',
+      AUTH_SECRET: "x".repeat(32),
+    });
+    expect(parsed.cloud).toBe("aws");
+    expect(parsed.dynamoEndpoint).toBeUndefined();
+  });
+
+  it("requires AUTH_SECRET in production on AWS", () => {
+    expect(() => parseEnv({ JOTBOARD_CLOUD: "aws", NODE_ENV: "production" })).toThrow(
+      /AUTH_SECRET/,
+    );
+  });
+
+  it("rejects a short secret and a malformed endpoint", () => {
+    expect(() => parseEnv({ ...local, AUTH_SECRET: "short" })).toThrow(/32 characters/);
+    expect(() => parseEnv({ ...local, JOTBOARD_S3_ENDPOINT: "not a url" })).toThrow(
+      /JOTBOARD_S3_ENDPOINT/,
+    );
+  });
+});

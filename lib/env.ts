@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * The app's whole configuration, parsed once. `cloud` is `local` for the embedded DynamoDB Local
+ * and S3 server (`npm run dev`, tests) and `aws` when SST links real resources.
+ */
+const loopbackOrAnyUrl = z.url({ protocol: /^https?$/ });
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    JOTBOARD_CLOUD: z.enum(["local", "aws"]).optional(),
+    JOTBOARD_DYNAMODB_ENDPOINT: loopbackOrAnyUrl.optional(),
+    JOTBOARD_S3_ENDPOINT: loopbackOrAnyUrl.optional(),
+    JOTBOARD_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]*$/, "letters, digits, _ . - only")
+      .default("jotboard-"),
+    JOTBOARD_BUCKET: z.string().min(3).default("jotboard-attachments"),
+    AWS_REGION: z.string().min(1).default("us-east-1"),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    SST_RESOURCE_App: z.string().optional(),
+    SST_KEY_FILE: z.string().optional(),
+  })
+  .transform((raw, ctx) => {
+    const linkedBySst = Boolean(raw.SST_RESOURCE_App || raw.SST_KEY_FILE);
+    const cloud = raw.JOTBOARD_CLOUD ?? (linkedBySst ? "aws" : "local");
+    if (cloud === "local" && (!raw.JOTBOARD_DYNAMODB_ENDPOINT || !raw.JOTBOARD_S3_ENDPOINT)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "The local cloud is not running: start the app with `npm run dev` or `npm start`, which set JOTBOARD_DYNAMODB_ENDPOINT and JOTBOARD_S3_ENDPOINT",
+      });
+      return z.NEVER;
+    }
+    if (raw.NODE_ENV === "production" && cloud === "aws" && !raw.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", message: "AUTH_SECRET is required in production" });
+      return z.NEVER;
+    }
+    return {
+      nodeEnv: raw.NODE_ENV,
+      cloud,
+      region: raw.AWS_REGION,
+      dynamoEndpoint: cloud === "local" ? raw.JOTBOARD_DYNAMODB_ENDPOINT : undefined,
+      s3Endpoint: cloud === "local" ? raw.JOTBOARD_S3_ENDPOINT : undefined,
+      tablePrefix: raw.JOTBOARD_TABLE_PREFIX,
+      bucket: raw.JOTBOARD_BUCKET,
+      authSecret: raw.AUTH_SECRET,
+    };
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    throw new Error(`Invalid configuration: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

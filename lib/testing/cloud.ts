@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import type { S3Client } from "@aws-sdk/client-s3";
+import { inject } from "vitest";
+import { ensureTables } from "@/lib/db/bootstrap";
+import { createDocumentClient } from "@/lib/db/client";
+import type { Database } from "@/lib/db/runtime";
+import { localResourceNames } from "@/lib/resources";
+import { createStorageClient } from "@/lib/storage/client";
+import { assertLoopbackUrl } from "@/lib/testing/loopback";
+
+export interface TestCloud {
+  readonly database: Database;
+  readonly storage: { readonly client: S3Client; readonly bucket: string };
+  readonly endpoints: { readonly dynamodb: string; readonly s3: string };
+  /** Environment variables that point `lib/env.ts` at these tables. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/**
+ * Fresh tables on the run's local cloud, under a prefix no other test file shares, so test files
+ * run in parallel without seeing each other's data. Refuses anything but loopback endpoints.
+ */
+export async function createTestCloud(): Promise<TestCloud> {
+  const { dynamoEndpoint, s3Endpoint, bucket } = inject("localCloud");
+  assertLoopbackUrl(dynamoEndpoint, "DynamoDB");
+  assertLoopbackUrl(s3Endpoint, "S3");
+  const tablePrefix = `t${randomBytes(4).toString("hex")}-`;
+  const names = localResourceNames(tablePrefix, bucket);
+  const client = createDocumentClient({ region: "us-east-1", endpoint: dynamoEndpoint });
+  await ensureTables(client, names.tables);
+  return {
+    database: { client, tables: names.tables },
+    storage: {
+      client: createStorageClient({ region: "us-east-1", endpoint: s3Endpoint }),
+      bucket,
+    },
+    endpoints: { dynamodb: dynamoEndpoint, s3: s3Endpoint },
+    env: {
+      JOTBOARD_CLOUD: "local",
+      JOTBOARD_DYNAMODB_ENDPOINT: dynamoEndpoint,
+      JOTBOARD_S3_ENDPOINT: s3Endpoint,
+      JOTBOARD_TABLE_PREFIX: tablePrefix,
+      JOTBOARD_BUCKET: bucket,
+    },
+  };
+}

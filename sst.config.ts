@@ -1,0 +1,82 @@
+/// <reference path="./.sst/platform/config.d.ts" />
+
+// Provisions Jotboard on AWS from the same definitions the local cloud uses (lib/db/schema.ts).
+export default $config({
+  app(input) {
+    return {
+      name: "jotboard",
+      home: "aws",
+      removal: input?.stage === "production" || input?.stage === "prod" ? "retain" : "remove",
+      protect: input?.stage === "production" || input?.stage === "prod",
+    };
+  },
+  async run() {
+    const { bucketDefinition, tableDefinitions } = await import("./lib/db/schema");
+
+    const tables = Object.fromEntries(
+      Object.entries(tableDefinitions).map(([name, definition]) => [
+        name,
+        new sst.aws.Dynamo(name, {
+          fields: definition.fields,
+          primaryIndex: definition.primaryIndex,
+          globalIndexes: Object.fromEntries(
+            Object.entries(definition.globalIndexes).map(([indexName, index]) => [
+              indexName,
+              {
+                hashKey: index.hashKey,
+                ...("rangeKey" in index && { rangeKey: index.rangeKey }),
+                projection:
+                  typeof index.projection === "string" ? index.projection : [...index.projection],
+              },
+            ]),
+          ),
+          ttl: definition.ttl,
+          ...("stream" in definition && { stream: definition.stream }),
+        }),
+      ]),
+    );
+
+    const { cors, pendingUploadTag, abandonedUploadExpiryDays } = bucketDefinition;
+    const bucket = new sst.aws.Bucket(bucketDefinition.name, {
+      cors: {
+        allowOrigins: process.env.JOTBOARD_ORIGINS?.split(",") ?? ["*"],
+        allowMethods: [...cors.allowMethods],
+        allowHeaders: [...cors.allowHeaders],
+        exposeHeaders: [...cors.exposeHeaders],
+        maxAge: `${cors.maxAgeSeconds} seconds`,
+      },
+    });
+    // Abandoned uploads keep the tag their presigned PUT set; confirmed ones lose it.
+    new aws.s3.BucketLifecycleConfiguration("AttachmentsLifecycle", {
+      bucket: bucket.name,
+      rules: [
+        {
+          id: "expire-abandoned-uploads",
+          status: "Enabled",
+          filter: { tag: { key: pendingUploadTag.key, value: pendingUploadTag.value } },
+          expiration: { days: abandonedUploadExpiryDays },
+        },
+        {
+          id: "abort-incomplete-multipart-uploads",
+          status: "Enabled",
+          filter: { prefix: bucketDefinition.keyPrefix },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: abandonedUploadExpiryDays },
+        },
+      ],
+    });
+
+    const authSecret = new sst.Secret("AuthSecret");
+
+    const site = new sst.aws.Nextjs("Web", {
+      link: [...Object.values(tables), bucket, authSecret],
+      environment: {
+        JOTBOARD_CLOUD: "aws",
+        AUTH_SECRET: authSecret.value,
+        // CloudFront forwards the original host; Auth.js must trust it behind the proxy.
+        AUTH_TRUST_HOST: "true",
+      },
+    });
+
+    return { url: site.url, bucket: bucket.name };
+  },
+});
