@@ -18,7 +18,14 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: resolveChromium(), args: chromiumArgs },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+    },
+  ],
   webServer: {
     // The production build on its own in-memory local cloud, on free ports.
     command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- next start --port ${port}`,

@@ -9,5 +9,9 @@ export default function RootError({
   error: Error & { digest?: string };
   reset: () => void;
 }) {
-  return <ErrorPanel title="Something went wrong" digest={error.digest} onRetry={reset} />;
+  return (
+    <main id="main" className="mx-auto w-full max-w-xl px-4 py-10">
+      <ErrorPanel title="Something went wrong" digest={error.digest} onRetry={reset} />
+    </main>
+  );
 }

@@ -1,3 +1,5 @@
+import { PublicPage } from "@/components/app-shell/public-page";
+
 const features = [
   {
     title: "Notes in markdown",
@@ -15,29 +17,31 @@ const features = [
 
 export default function LandingPage() {
   return (
-    <div className="space-y-12 py-6 sm:py-12">
-      <section className="space-y-4">
-        <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
-          Your notes and tasks, <span className="text-accent">on one board.</span>
-        </h1>
-        <p className="max-w-2xl text-lg text-muted">
-          Jotboard keeps your markdown notes, their attachments and your to-do list together, in the
-          browser and on your phone.
-        </p>
-      </section>
-      <section aria-labelledby="features-heading">
-        <h2 id="features-heading" className="sr-only">
-          Features
-        </h2>
-        <ul className="grid gap-4 sm:grid-cols-3">
-          {features.map((feature) => (
-            <li key={feature.title} className="rounded-xl border border-line bg-surface p-5">
-              <h3 className="font-semibold">{feature.title}</h3>
-              <p className="mt-2 text-sm text-muted">{feature.body}</p>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </div>
+    <PublicPage>
+      <div className="space-y-12 py-6 sm:py-12">
+        <section className="space-y-4">
+          <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">
+            Your notes and tasks, <span className="text-accent">on one board.</span>
+          </h1>
+          <p className="max-w-2xl text-lg text-muted">
+            Jotboard keeps your markdown notes, their attachments and your to-do list together, in
+            the browser and on your phone.
+          </p>
+        </section>
+        <section aria-labelledby="features-heading">
+          <h2 id="features-heading" className="sr-only">
+            Features
+          </h2>
+          <ul className="grid gap-4 sm:grid-cols-3">
+            {features.map((feature) => (
+              <li key={feature.title} className="rounded-xl border border-line bg-surface p-5">
+                <h3 className="font-semibold">{feature.title}</h3>
+                <p className="mt-2 text-sm text-muted">{feature.body}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </PublicPage>
   );
 }

@@ -19,6 +19,7 @@ const envSchema = z
     JOTBOARD_BUCKET: z.string().min(3).default("jotboard-attachments"),
     AWS_REGION: z.string().min(1).default("us-east-1"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    AUTH_TRUST_HOST: z.enum(["true", "false"]).optional(),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -46,6 +47,8 @@ const envSchema = z
       tablePrefix: raw.JOTBOARD_TABLE_PREFIX,
       bucket: raw.JOTBOARD_BUCKET,
       authSecret: raw.AUTH_SECRET,
+      // Locally the app is reached directly; on AWS only behind CloudFront, which sets the host.
+      trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
     };
   });
 

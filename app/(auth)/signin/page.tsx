@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { redirectIfSignedIn } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl } = await searchParams;
+  await redirectIfSignedIn(callbackUrl);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Sign in to Jotboard</h1>
+      <SignInForm callbackUrl={callbackUrl} />
+    </div>
+  );
+}

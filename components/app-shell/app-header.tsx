@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { BrandLink } from "@/components/app-shell/brand-link";
+import { navItems } from "@/components/app-shell/nav-items";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { SessionUser } from "@/lib/auth/session";
+
+/** The signed-in header: sections, who is signed in, settings and sign out. */
+export function AppHeader({ user }: { readonly user: SessionUser }) {
+  return (
+    <header className="sticky top-0 z-40 border-b border-line bg-surface/95 pt-[env(safe-area-inset-top)] backdrop-blur">
+      <div className="mx-auto flex h-14 w-full max-w-5xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
+        <BrandLink href={navItems[0]?.href ?? "/settings"} />
+        {navItems.length > 0 && (
+          <nav aria-label="Main" className="flex items-center gap-1">
+            {navItems.map((item) => (
+              <Link
+                key={item.href}
+                href={item.href}
+                className="rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink"
+              >
+                {item.label}
+              </Link>
+            ))}
+          </nav>
+        )}
+        <div className="ml-auto flex min-w-0 items-center gap-1">
+          <Link
+            href="/settings"
+            className="min-w-0 truncate rounded-md px-2 py-2 text-sm hover:bg-canvas"
+            title={user.email}
+          >
+            <span className="sr-only">Account settings for </span>
+            {user.displayName || user.email}
+          </Link>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+import { signOutAction } from "@/app/(app)/actions";
+
+export function SignOutButton() {
+  return (
+    <form action={signOutAction}>
+      <button
+        type="submit"
+        className="min-h-11 rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink"
+      >
+        Sign out
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { PutObjectCommand } from "@aws-sdk/client-s3";
+import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { deleteAccount } from "@/lib/accounts/delete-account";
+import { tableNames } from "@/lib/db/schema";
+import { createUser } from "@/lib/db/users-repository";
+import { listObjectKeys, userPrefix } from "@/lib/storage/objects";
+import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+
+/** Every item in every table that belongs to the user or names them (a test-only full read). */
+async function itemsOf(cloud: TestCloud, userId: string, email: string) {
+  const found: unknown[] = [];
+  for (const table of tableNames) {
+    const { Items = [] } = await cloud.database.client.send(
+      new ScanCommand({ TableName: cloud.database.tables[table] }),
+    );
+    found.push(
+      ...Items.filter(
+        (item) => JSON.stringify(item).includes(userId) || JSON.stringify(item).includes(email),
+      ),
+    );
+  }
+  return found;
+}
+
+describe("deleteAccount", () => {
+  let cloud: TestCloud;
+  beforeAll(async () => {
+    cloud = await createTestCloud();
+  });
+
+  it("leaves no item and no object of the user behind, and spares others", async () => {
+    const storage = cloud.storage;
+    const [doomed, bystander] = await Promise.all(
+      ["doomed", "bystander"].map((name) =>
+        createUser(cloud.database, {
+          email: `${name}-${Date.now()}@example.test`,
+          displayName: name,
+          passwordHash: "h",
+        }),
+      ),
+    );
+    if (!doomed || !bystander) throw new Error("setup failed");
+    for (const user of [doomed, bystander]) {
+      for (const name of ["a.png", "b.pdf"]) {
+        await storage.client.send(
+          new PutObjectCommand({
+            Bucket: storage.bucket,
+            Key: `${userPrefix(user.userId)}n1/x/${name}`,
+            Body: "x",
+          }),
+        );
+      }
+    }
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(2);
+
+    await deleteAccount(cloud.database, storage, doomed);
+
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toEqual([]);
+    expect(await listObjectKeys(storage, userPrefix(doomed.userId))).toEqual([]);
+    expect(await listObjectKeys(storage, userPrefix(bystander.userId))).toHaveLength(2);
+    const { Items } = await cloud.database.client.send(
+      new QueryCommand({
+        TableName: cloud.database.tables.Users,
+        KeyConditionExpression: "userId = :id",
+        ExpressionAttributeValues: { ":id": bystander.userId },
+      }),
+    );
+    expect(Items).toHaveLength(1);
+  });
+});

@@ -1,0 +1,18 @@
+import type { Database } from "@/lib/db/runtime";
+import { deleteUser, type User } from "@/lib/db/users-repository";
+import { deleteObjectsWithPrefix, userPrefix } from "@/lib/storage/objects";
+import type { Storage } from "@/lib/storage/runtime";
+
+/**
+ * Removes everything of one person: their uploads, then their account item and email claim.
+ * The account goes last, so an interrupted deletion can be retried by signing in again.
+ * (Notes and tasks join this list with their repositories.)
+ */
+export async function deleteAccount(
+  db: Database,
+  storage: Storage,
+  user: Pick<User, "userId" | "email">,
+): Promise<void> {
+  await deleteObjectsWithPrefix(storage, userPrefix(user.userId));
+  await deleteUser(db, user);
+}

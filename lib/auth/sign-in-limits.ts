@@ -1,0 +1,55 @@
+import "server-only";
+import {
+  incrementRateCounter,
+  type RateWindow,
+  readRateCounter,
+} from "@/lib/db/rate-limits-repository";
+import type { Database } from "@/lib/db/runtime";
+import { AppError } from "@/lib/errors";
+
+const windowMs = 15 * 60_000;
+/** Failed sign-ins allowed per window: per email (guessing one password) and per client address. */
+export const signInLimits = { email: 5, address: 20 } as const;
+
+interface Attempt {
+  readonly email: string;
+  readonly address: string;
+}
+
+function windows(attempt: Attempt, now: number): { window: RateWindow; limit: number }[] {
+  const windowStart = now - (now % windowMs);
+  const windowEnd = windowStart + windowMs;
+  return [
+    {
+      window: { scope: "signin-email", subject: attempt.email, windowStart, windowEnd },
+      limit: signInLimits.email,
+    },
+    {
+      window: { scope: "signin-address", subject: attempt.address, windowStart, windowEnd },
+      limit: signInLimits.address,
+    },
+  ];
+}
+
+export function tooManyAttempts(retryAfterSeconds: number): AppError {
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+  return new AppError(
+    "rate_limited",
+    `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+    {},
+    retryAfterSeconds,
+  );
+}
+
+/** Throws `rate_limited` once either counter has reached its limit in the current window. */
+export async function assertSignInAllowed(db: Database, attempt: Attempt, now = Date.now()) {
+  for (const { window, limit } of windows(attempt, now)) {
+    if ((await readRateCounter(db, window)) >= limit) {
+      throw tooManyAttempts(Math.ceil((window.windowEnd - now) / 1000));
+    }
+  }
+}
+
+export async function recordSignInFailure(db: Database, attempt: Attempt, now = Date.now()) {
+  await Promise.all(windows(attempt, now).map(({ window }) => incrementRateCounter(db, window)));
+}

@@ -1,0 +1,280 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
+import type { Database } from "@/lib/db/runtime";
+import { AppError } from "@/lib/errors";
+
+export interface UserCounts {
+  readonly notes: number;
+  readonly trashedNotes: number;
+  readonly tasks: {
+    readonly todo: number;
+    readonly inProgress: number;
+    readonly completed: number;
+  };
+  readonly trashedTasks: number;
+}
+
+export interface User {
+  readonly userId: string;
+  readonly email: string;
+  readonly displayName: string;
+  readonly sessionVersion: number;
+  readonly createdAt: string;
+  readonly counts: UserCounts;
+}
+
+export interface UserCredentials {
+  readonly user: User;
+  readonly passwordHash: string;
+}
+
+interface UserItem {
+  userId: string;
+  kind: "user";
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  sessionVersion: number;
+  createdAt: string;
+  updatedAt: string;
+  noteCount?: number;
+  trashedNoteCount?: number;
+  todoCount?: number;
+  inProgressCount?: number;
+  completedCount?: number;
+  trashedTaskCount?: number;
+}
+
+/** The key of the item that reserves an email for one account. */
+export function emailClaimKey(email: string) {
+  return { userId: `email#${email}` };
+}
+
+function toUser(item: UserItem): User {
+  return {
+    userId: item.userId,
+    email: item.email,
+    displayName: item.displayName,
+    sessionVersion: item.sessionVersion,
+    createdAt: item.createdAt,
+    counts: {
+      notes: item.noteCount ?? 0,
+      trashedNotes: item.trashedNoteCount ?? 0,
+      tasks: {
+        todo: item.todoCount ?? 0,
+        inProgress: item.inProgressCount ?? 0,
+        completed: item.completedCount ?? 0,
+      },
+      trashedTasks: item.trashedTaskCount ?? 0,
+    },
+  };
+}
+
+function isUserItem(
+  item: Record<string, unknown> | undefined,
+): item is UserItem & Record<string, unknown> {
+  return item?.kind === "user";
+}
+
+export interface NewUser {
+  readonly email: string;
+  readonly displayName: string;
+  readonly passwordHash: string;
+}
+
+/**
+ * Creates the account and claims its email in one transaction: two racing sign-ups for the same
+ * email create exactly one account, which a global index alone could not guarantee.
+ */
+export async function createUser(db: Database, input: NewUser, now = new Date()): Promise<User> {
+  const item: UserItem = {
+    userId: ulid(now.getTime()),
+    kind: "user",
+    email: input.email,
+    displayName: input.displayName,
+    passwordHash: input.passwordHash,
+    sessionVersion: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+    noteCount: 0,
+    trashedNoteCount: 0,
+    todoCount: 0,
+    inProgressCount: 0,
+    completedCount: 0,
+    trashedTaskCount: 0,
+  };
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.tables.Users,
+              Item: item,
+              ConditionExpression: "attribute_not_exists(userId)",
+            },
+          },
+          {
+            Put: {
+              TableName: db.tables.Users,
+              Item: { ...emailClaimKey(input.email), kind: "email-claim", ownerId: item.userId },
+              ConditionExpression: "attribute_not_exists(userId)",
+            },
+          },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedTransactionConditions(error)?.[1]) {
+      throw new AppError("conflict", "An account with this email already exists.", {
+        email: ["An account with this email already exists."],
+      });
+    }
+    throw error;
+  }
+  return toUser(item);
+}
+
+export async function getUser(db: Database, userId: string): Promise<User | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
+  );
+  return isUserItem(Item) ? toUser(Item) : undefined;
+}
+
+async function userIdByEmail(db: Database, email: string): Promise<string | undefined> {
+  const { Items } = await db.client.send(
+    new QueryCommand({
+      TableName: db.tables.Users,
+      IndexName: "ByEmail",
+      KeyConditionExpression: "email = :email",
+      ExpressionAttributeValues: { ":email": email },
+      Limit: 1,
+    }),
+  );
+  const fromIndex = Items?.[0]?.userId;
+  if (typeof fromIndex === "string") return fromIndex;
+  // The index is eventually consistent; the claim item is read consistently, so an account
+  // created a moment ago can sign in at once.
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: emailClaimKey(email), ConsistentRead: true }),
+  );
+  return typeof Item?.ownerId === "string" ? Item.ownerId : undefined;
+}
+
+/** The account and its password hash, for sign-in only. */
+export async function getCredentialsByEmail(
+  db: Database,
+  email: string,
+): Promise<UserCredentials | undefined> {
+  const userId = await userIdByEmail(db, email);
+  if (!userId) return undefined;
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
+  );
+  return isUserItem(Item) ? { user: toUser(Item), passwordHash: Item.passwordHash } : undefined;
+}
+
+export async function getPasswordHash(db: Database, userId: string): Promise<string | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({
+      TableName: db.tables.Users,
+      Key: { userId },
+      ProjectionExpression: "passwordHash, kind",
+      ConsistentRead: true,
+    }),
+  );
+  return isUserItem(Item) ? Item.passwordHash : undefined;
+}
+
+async function updateUser(
+  db: Database,
+  userId: string,
+  update: { set?: string[]; add?: string; values: Record<string, unknown> },
+  now: Date,
+): Promise<User> {
+  const set = [...(update.set ?? []), "updatedAt = :now"].join(", ");
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.tables.Users,
+        Key: { userId },
+        UpdateExpression: `SET ${set}${update.add ? ` ADD ${update.add}` : ""}`,
+        ConditionExpression: "kind = :user",
+        ExpressionAttributeValues: { ...update.values, ":now": now.toISOString(), ":user": "user" },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return toUser(Attributes as UserItem);
+  } catch (error) {
+    if (isConditionFailure(error))
+      throw new AppError("not_found", "This account no longer exists.");
+    throw error;
+  }
+}
+
+export function updateDisplayName(
+  db: Database,
+  userId: string,
+  displayName: string,
+  now = new Date(),
+) {
+  return updateUser(
+    db,
+    userId,
+    { set: ["displayName = :name"], values: { ":name": displayName } },
+    now,
+  );
+}
+
+/** Replaces the password and revokes every session issued before. */
+export function changePasswordHash(
+  db: Database,
+  userId: string,
+  passwordHash: string,
+  now = new Date(),
+) {
+  return updateUser(
+    db,
+    userId,
+    {
+      set: ["passwordHash = :hash"],
+      add: "sessionVersion :one",
+      values: { ":hash": passwordHash, ":one": 1 },
+    },
+    now,
+  );
+}
+
+/** Revokes every session issued before ("sign out everywhere"). */
+export function revokeSessions(db: Database, userId: string, now = new Date()) {
+  return updateUser(db, userId, { add: "sessionVersion :one", values: { ":one": 1 } }, now);
+}
+
+/** Removes the account item and its email claim together. */
+export async function deleteUser(
+  db: Database,
+  user: Pick<User, "userId" | "email">,
+): Promise<void> {
+  await db.client.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        { Delete: { TableName: db.tables.Users, Key: { userId: user.userId } } },
+        {
+          Delete: {
+            TableName: db.tables.Users,
+            Key: emailClaimKey(user.email),
+            ConditionExpression: "attribute_not_exists(ownerId) OR ownerId = :owner",
+            ExpressionAttributeValues: { ":owner": user.userId },
+          },
+        },
+      ],
+    }),
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The one domain error type. Repositories and services throw it; `withUser` maps it to an HTTP
+ * status for routes and to an action state for forms. Its message is safe to show to the user.
+ */
+export const errorStatus = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class AppError extends Error {
+  override name = "AppError";
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fieldErrors: Readonly<Record<string, readonly string[]>> = {},
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.status = errorStatus[code];
+  }
+}
+
+/** AWS SDK errors that mean the backing service is unreachable or overloaded, not a bug. */
+export function isUnavailableError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const name = error.name;
+  const code = (error as { code?: string }).code;
+  return (
+    [
+      "TimeoutError",
+      "RequestTimeout",
+      "ProvisionedThroughputExceededException",
+      "ThrottlingException",
+      "RequestLimitExceeded",
+      "InternalServerError",
+      "ServiceUnavailable",
+    ].includes(name) ||
+    ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND"].includes(code ?? "")
+  );
+}

@@ -1,0 +1,196 @@
+import "server-only";
+import { redirect, unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import { currentUser, type SessionUser } from "@/lib/auth/session";
+import { AppError, isUnavailableError } from "@/lib/errors";
+import type { ActionState, FieldErrors, FormAction } from "@/lib/server/action-state";
+
+/**
+ * The one gate for every server action and route handler: resolves the session, parses input
+ * with zod, and maps errors (AppError to its status, storage outages to 503, anything else to a
+ * 500 without a stack). Server actions and route handlers are public endpoints; nothing skips this.
+ */
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join(".") : "_form";
+    errors[field] = [...(errors[field] ?? []), issue.message];
+  }
+  return errors;
+}
+
+/** Every failure as an AppError; Next's redirect and not-found signals pass through. */
+export function toAppError(error: unknown): AppError {
+  unstable_rethrow(error);
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("invalid", "Some fields need attention.", fieldErrorsOf(error));
+  }
+  if (isUnavailableError(error)) {
+    return new AppError(
+      "unavailable",
+      "Jotboard's storage is not reachable right now; nothing was changed. Try again in a moment.",
+    );
+  }
+  console.error(error);
+  return new AppError("unavailable", "Something went wrong on our side; nothing was changed.");
+}
+
+/** Form fields as an object: repeated names become arrays, Next's internal fields are dropped. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else result[key] = [existing, value];
+  }
+  return result;
+}
+
+function echoValues(input: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(input).filter(
+      (entry): entry is [string, string] =>
+        typeof entry[1] === "string" && !/password/i.test(entry[0]),
+    ),
+  );
+}
+
+type ActionResult = ActionState | undefined | void;
+
+function buildAction<S extends z.ZodType>(
+  schema: S,
+  resolveUser: () => Promise<SessionUser | null>,
+  handler: (input: z.output<S>, user: SessionUser | null) => Promise<ActionResult>,
+): FormAction {
+  return async (_state, formData) => {
+    let raw: Record<string, unknown> = {};
+    try {
+      // The session first: a signed-out caller learns nothing, not even about its input.
+      const user = await resolveUser();
+      raw = formDataToObject(formData);
+      const input = schema.parse(raw);
+      return (await handler(input, user)) ?? { ok: true };
+    } catch (error) {
+      const appError = toAppError(error);
+      return {
+        ok: false,
+        message: appError.message,
+        fieldErrors: appError.fieldErrors,
+        values: echoValues(raw),
+      };
+    }
+  };
+}
+
+async function requireSessionForAction(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/signin");
+  return user;
+}
+
+/** A server action for signed-in people; signed-out callers are sent to sign in, untouched. */
+export function withUser<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>, context: { user: SessionUser }) => Promise<ActionResult>,
+): FormAction {
+  return buildAction(schema, requireSessionForAction, (input, user) =>
+    handler(input, { user: user as SessionUser }),
+  );
+}
+
+/** A server action anyone may call (sign up, sign in): same parsing and error mapping. */
+export function withVisitor<S extends z.ZodType>(
+  schema: S,
+  handler: (input: z.output<S>) => Promise<ActionResult>,
+): FormAction {
+  return buildAction(
+    schema,
+    async () => null,
+    (input) => handler(input),
+  );
+}
+
+export function errorResponse(error: AppError): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+    {
+      status: error.status,
+      headers: {
+        "cache-control": "no-store",
+        ...(error.retryAfterSeconds !== undefined && {
+          "retry-after": String(error.retryAfterSeconds),
+        }),
+      },
+    },
+  );
+}
+
+interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  readonly body?: B;
+  readonly query?: Q;
+  readonly params?: P;
+}
+
+interface RouteContext<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  readonly user: SessionUser;
+  readonly body: z.output<B>;
+  readonly query: z.output<Q>;
+  readonly params: z.output<P>;
+  readonly request: Request;
+}
+
+const maxJsonBytes = 512 * 1024;
+
+async function readJson(request: Request): Promise<unknown> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > maxJsonBytes) throw new AppError("too_large", "The request body is too large.");
+  const text = await request.text();
+  if (text.length > maxJsonBytes) throw new AppError("too_large", "The request body is too large.");
+  if (text === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("invalid", "The request body is not valid JSON.");
+  }
+}
+
+/**
+ * A JSON route handler for signed-in people: 401 without a session, 400 with field errors for
+ * bad input, the mapped status for domain errors. The handler returns a Response, or a value
+ * sent as JSON with status 200.
+ */
+export function withUserRoute<
+  B extends z.ZodType = z.ZodUnknown,
+  Q extends z.ZodType = z.ZodUnknown,
+  P extends z.ZodType = z.ZodUnknown,
+>(
+  schemas: RouteSchemas<B, Q, P>,
+  handler: (context: RouteContext<B, Q, P>) => Promise<Response | object>,
+) {
+  return async (
+    request: Request,
+    routeContext: { params: Promise<Record<string, string | string[]>> },
+  ): Promise<Response> => {
+    try {
+      const user = await currentUser();
+      if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+      const params = (schemas.params ?? z.unknown()).parse(
+        await routeContext.params,
+      ) as z.output<P>;
+      const query = (schemas.query ?? z.unknown()).parse(
+        Object.fromEntries(new URL(request.url).searchParams),
+      ) as z.output<Q>;
+      const body = (
+        schemas.body ? schemas.body.parse(await readJson(request)) : undefined
+      ) as z.output<B>;
+      const result = await handler({ user, body, query, params, request });
+      return result instanceof Response ? result : Response.json(result);
+    } catch (error) {
+      return errorResponse(toAppError(error));
+    }
+  };
+}
