@@ -3,6 +3,12 @@ import { chromiumArgs, resolveChromium } from "./e2e/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
+// Known ports for the e2e run's local cloud, so tests can check what reached S3 and DynamoDB.
+export const e2eCloud = {
+  dynamoPort: Number(process.env.E2E_DYNAMODB_PORT ?? 8101),
+  s3Port: Number(process.env.E2E_S3_PORT ?? 4569),
+  bucket: "jotboard-attachments",
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -30,7 +36,12 @@ export default defineConfig({
     // The production build on its own in-memory local cloud, on free ports.
     command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- next start --port ${port}`,
     url: `${baseURL}/api/health`,
-    env: { PORT: String(port), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    env: {
+      PORT: String(port),
+      JOTBOARD_DYNAMODB_PORT: String(e2eCloud.dynamoPort),
+      JOTBOARD_S3_PORT: String(e2eCloud.s3Port),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",

@@ -65,6 +65,24 @@ export default $config({
       ],
     });
 
+    // TTL deletes expired trashed notes from DynamoDB; this removes their files from S3.
+    tables.Notes.subscribe(
+      "NotesExpiry",
+      {
+        handler: "lib/notes/expired-notes-handler.handler",
+        link: [bucket],
+        environment: { JOTBOARD_CLOUD: "aws" },
+      },
+      {
+        filters: [
+          {
+            eventName: ["REMOVE"],
+            userIdentity: { type: ["Service"], principalId: ["dynamodb.amazonaws.com"] },
+          },
+        ],
+      },
+    );
+
     const authSecret = new sst.Secret("AuthSecret");
 
     const site = new sst.aws.Nextjs("Web", {

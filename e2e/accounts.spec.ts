@@ -14,7 +14,7 @@ test.describe("signed out", () => {
   test("sign up lands signed in; sign out; sign in again", async ({ page }) => {
     const account = newAccount();
     await new SignUpPage(page).signUp(account);
-    await expect(page).toHaveURL(/\/settings$/);
+    await expect(page).toHaveURL(/\/notes$/);
     await expect(page.getByRole("banner")).toContainText(account.displayName);
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
@@ -24,7 +24,7 @@ test.describe("signed out", () => {
     const signIn = new SignInPage(page);
     await signIn.goto();
     await signIn.submit(account.email.toUpperCase(), account.password);
-    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Notes" })).toBeVisible();
   });
 
   test("a wrong password and an unknown email get the same message", async ({ page }) => {
@@ -106,7 +106,7 @@ test.describe("signed out", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.type(account.password);
     await page.keyboard.press("Enter");
-    await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Notes" })).toBeVisible();
   });
 
   test("autocomplete attributes help password managers", async ({ page }) => {
@@ -161,6 +161,7 @@ test.describe("sessions", () => {
   test("a wrong current password changes nothing", async ({ page }) => {
     const account = newAccount();
     await new SignUpPage(page).signUp(account);
+    await page.goto("/settings");
     await page.getByLabel("Current password").fill("not-it");
     await page.getByLabel("New password", { exact: true }).fill("another-password");
     await page.getByLabel("Repeat the new password").fill("another-password");
@@ -175,6 +176,7 @@ test.describe("sessions", () => {
     await new SignUpPage(page).signUp(account);
     const { first, second } = await signedInTwice(browser, account);
 
+    await page.goto("/settings");
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/signin/);
     for (const context of [first, second]) {
@@ -188,6 +190,7 @@ test.describe("sessions", () => {
   test("deleting the account needs the password and then removes it", async ({ page }) => {
     const account = newAccount();
     await new SignUpPage(page).signUp(account);
+    await page.goto("/settings");
 
     await page.getByLabel("Your password, to confirm").fill("wrong");
     await page.getByRole("button", { name: "Delete my account" }).click();

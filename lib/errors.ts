@@ -24,6 +24,8 @@ export class AppError extends Error {
     message: string,
     readonly fieldErrors: Readonly<Record<string, readonly string[]>> = {},
     readonly retryAfterSeconds?: number,
+    /** Extra JSON for the client, e.g. the current version of a record after a 409. */
+    readonly details?: Readonly<Record<string, unknown>>,
   ) {
     super(message);
     this.status = errorStatus[code];

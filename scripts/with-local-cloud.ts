@@ -6,7 +6,8 @@
  *
  * Persistent by default: data under `.data/` (or JOTBOARD_DATA_DIR), on ports 8000 and 4568
  * (JOTBOARD_DYNAMODB_PORT, JOTBOARD_S3_PORT). `--ephemeral` keeps everything in memory on free
- * ports, for test runs. With JOTBOARD_CLOUD=aws the command runs against AWS unchanged.
+ * ports (or the ports those variables name), for test runs. With JOTBOARD_CLOUD=aws the
+ * command runs against AWS unchanged.
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -65,8 +66,8 @@ async function main(): Promise<number> {
     const appPort = process.env.PORT ?? "3000";
     cloud = await startLocalCloud({
       dataDir,
-      dynamoPort: ephemeral ? 0 : port("JOTBOARD_DYNAMODB_PORT", 8000),
-      s3Port: ephemeral ? 0 : port("JOTBOARD_S3_PORT", 4568),
+      dynamoPort: port("JOTBOARD_DYNAMODB_PORT", ephemeral ? 0 : 8000),
+      s3Port: port("JOTBOARD_S3_PORT", ephemeral ? 0 : 4568),
       tablePrefix: process.env.JOTBOARD_TABLE_PREFIX ?? "jotboard-",
       bucket: process.env.JOTBOARD_BUCKET ?? "jotboard-attachments",
       allowedOrigins: [`http://localhost:${appPort}`, `http://127.0.0.1:${appPort}`],

@@ -26,11 +26,17 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
         <div className="ml-auto flex min-w-0 items-center gap-1">
           <Link
             href="/settings"
-            className="min-w-0 truncate rounded-md px-2 py-2 text-sm hover:bg-canvas"
+            className="flex min-h-11 min-w-0 items-center gap-2 rounded-md px-2 text-sm hover:bg-canvas"
             title={user.email}
           >
             <span className="sr-only">Account settings for </span>
-            {user.displayName || user.email}
+            <span
+              aria-hidden="true"
+              className="grid size-7 shrink-0 place-items-center rounded-full bg-canvas text-xs font-semibold uppercase"
+            >
+              {(user.displayName || user.email).slice(0, 1)}
+            </span>
+            <span className="hidden truncate sm:inline">{user.displayName || user.email}</span>
           </Link>
           <SignOutButton />
         </div>

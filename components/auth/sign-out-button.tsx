@@ -5,7 +5,7 @@ export function SignOutButton() {
     <form action={signOutAction}>
       <button
         type="submit"
-        className="min-h-11 rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink"
+        className="min-h-11 whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink"
       >
         Sign out
       </button>

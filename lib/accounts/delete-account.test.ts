@@ -2,7 +2,9 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { tableNames } from "@/lib/db/schema";
+import { createTask } from "@/lib/db/tasks-repository";
 import { createUser } from "@/lib/db/users-repository";
 import { listObjectKeys, userPrefix } from "@/lib/storage/objects";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
@@ -52,7 +54,24 @@ describe("deleteAccount", () => {
         );
       }
     }
-    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(2);
+    for (const user of [doomed, bystander]) {
+      const { note } = await createNote(cloud.database, user.userId, {
+        title: "n",
+        content: "",
+        pinned: false,
+        tags: [],
+      });
+      await trashNote(cloud.database, user.userId, note.noteId);
+      await createNote(cloud.database, user.userId, {
+        title: "live",
+        content: "",
+        pinned: false,
+        tags: [],
+      });
+      await createTask(cloud.database, user.userId, { description: "t" });
+    }
+    // Account, email claim, two notes, one task.
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(5);
 
     await deleteAccount(cloud.database, storage, doomed);
 
@@ -67,5 +86,6 @@ describe("deleteAccount", () => {
       }),
     );
     expect(Items).toHaveLength(1);
+    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(5);
   });
 });

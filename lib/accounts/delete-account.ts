@@ -1,12 +1,13 @@
+import { deleteAllNotes } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
+import { deleteAllTasks } from "@/lib/db/tasks-repository";
 import { deleteUser, type User } from "@/lib/db/users-repository";
 import { deleteObjectsWithPrefix, userPrefix } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
 
 /**
- * Removes everything of one person: their uploads, then their account item and email claim.
- * The account goes last, so an interrupted deletion can be retried by signing in again.
- * (Notes and tasks join this list with their repositories.)
+ * Removes everything of one person: their uploads, notes and tasks, then their account item and
+ * email claim. The account goes last, so an interrupted deletion can be retried by signing in.
  */
 export async function deleteAccount(
   db: Database,
@@ -14,5 +15,7 @@ export async function deleteAccount(
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
   await deleteObjectsWithPrefix(storage, userPrefix(user.userId));
+  await deleteAllNotes(db, user.userId);
+  await deleteAllTasks(db, user.userId);
   await deleteUser(db, user);
 }

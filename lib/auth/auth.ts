@@ -2,7 +2,6 @@ import "server-only";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { clientAddress } from "@/lib/auth/client-address";
-import { baseAuthConfig } from "@/lib/auth/config";
 import { verifyPassword } from "@/lib/auth/password";
 import { signInSchema } from "@/lib/auth/schemas";
 import { assertSignInAllowed, recordSignInFailure } from "@/lib/auth/sign-in-limits";
@@ -40,7 +39,8 @@ export class TooManyAttempts extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
   return {
-    ...baseAuthConfig,
+    pages: { signIn: "/signin" },
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     secret: config.authSecret,
     trustHost: config.trustHost,
     providers: [

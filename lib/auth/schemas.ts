@@ -58,7 +58,7 @@ export const confirmWithPasswordSchema = z.object({ password: passwordField });
 
 /** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
 export function safeCallbackUrl(value: string | undefined, fallback = "/"): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
     return fallback;
   }
   return value;

@@ -3,15 +3,33 @@ import {
   DescribeTimeToLiveCommand,
   UpdateTableCommand,
 } from "@aws-sdk/client-dynamodb";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTable, ensureTables } from "@/lib/db/bootstrap";
+import { createDocumentClient } from "@/lib/db/client";
+import { toCreateTableInput } from "@/lib/db/create-table-input";
+import type { Database } from "@/lib/db/runtime";
 import { tableDefinitions, tableNames } from "@/lib/db/schema";
-import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+import { localResourceNames } from "@/lib/resources";
+import { type LocalCloud, startLocalCloud } from "../../scripts/local-cloud";
 
+// Its own DynamoDB Local: index changes stall for long while other test files load the shared one.
 describe("ensureTables on DynamoDB Local", () => {
-  let cloud: TestCloud;
+  let local: LocalCloud;
+  let cloud: { database: Database };
   beforeAll(async () => {
-    cloud = await createTestCloud();
+    local = await startLocalCloud({
+      dynamoPort: 0,
+      s3Port: 0,
+      tablePrefix: "boot-",
+      bucket: "boot-bucket",
+      allowedOrigins: ["http://localhost"],
+    });
+    const client = createDocumentClient({ region: "us-east-1", endpoint: local.dynamoEndpoint });
+    cloud = { database: { client, tables: localResourceNames("boot-", "boot-bucket").tables } };
+  });
+  afterAll(async () => {
+    cloud?.database.client.destroy();
+    await local?.stop();
   });
 
   it.each(tableNames)("%s exists with its keys, indexes and TTL", async (table) => {
@@ -47,13 +65,60 @@ describe("ensureTables on DynamoDB Local", () => {
       }),
     );
     await expect
-      .poll(async () => {
-        const { Table } = await client.send(new DescribeTableCommand({ TableName: tables.Tasks }));
-        return Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName) ?? [];
-      })
+      .poll(
+        async () => {
+          const { Table } = await client.send(
+            new DescribeTableCommand({ TableName: tables.Tasks }),
+          );
+          return Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName) ?? [];
+        },
+        { timeout: 20_000 },
+      )
       .not.toContain("ByDue");
     expect(await ensureTable(client, "Tasks", tables.Tasks)).toBe("updated");
     const { Table } = await client.send(new DescribeTableCommand({ TableName: tables.Tasks }));
     expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toContain("ByDue");
+  });
+
+  it("rebuilds an index whose projection changed", async () => {
+    const { client, tables } = cloud.database;
+    const stale = toCreateTableInput(tableDefinitions.Notes, tables.Notes)
+      .GlobalSecondaryIndexes?.[0];
+    if (!stale) throw new Error("Notes has an index");
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tables.Notes,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: stale.IndexName } }],
+      }),
+    );
+    await expect
+      .poll(
+        async () => {
+          const { Table } = await client.send(
+            new DescribeTableCommand({ TableName: tables.Notes }),
+          );
+          return Table?.GlobalSecondaryIndexes?.length ?? 0;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(0);
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tables.Notes,
+        AttributeDefinitions: toCreateTableInput(tableDefinitions.Notes, tables.Notes)
+          .AttributeDefinitions,
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              ...stale,
+              Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["title"] },
+            },
+          },
+        ],
+      }),
+    );
+    expect(await ensureTable(client, "Notes", tables.Notes)).toBe("updated");
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tables.Notes }));
+    expect(Table?.GlobalSecondaryIndexes?.[0]?.Projection?.NonKeyAttributes).toContain("expiresAt");
   });
 });

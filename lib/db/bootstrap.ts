@@ -2,6 +2,8 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   type DescribeTableCommandOutput,
+  type GlobalSecondaryIndex,
+  type GlobalSecondaryIndexDescription,
   ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
@@ -27,8 +29,9 @@ async function describeTable(
 }
 
 /**
- * Creates a table from its definition when missing and adds any global index that a newer
- * definition introduced, so a developer's persisted local data survives schema growth.
+ * Creates a table from its definition when missing, adds any global index that a newer
+ * definition introduced and rebuilds one whose keys or projection changed, so a developer's
+ * persisted local data follows the schema.
  * Safe to run twice, and concurrently.
  */
 export async function ensureTable(
@@ -51,11 +54,26 @@ export async function ensureTable(
     return "created";
   }
 
-  const present = new Set(existing.Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName));
-  const missing = (input.GlobalSecondaryIndexes ?? []).filter(
-    (index) => !present.has(index.IndexName),
+  const existingIndexes = new Map(
+    (existing.Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index]),
   );
-  for (const index of missing) {
+  const wanted = input.GlobalSecondaryIndexes ?? [];
+  const changed = wanted.filter((index) => {
+    const current = existingIndexes.get(index.IndexName);
+    return current && !sameIndex(current, index);
+  });
+  const missing = wanted.filter((index) => !existingIndexes.has(index.IndexName));
+  for (const index of changed) {
+    await waitForIndex(client, tableName, index.IndexName as string, "ACTIVE");
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: index.IndexName } }],
+      }),
+    );
+    await waitForIndex(client, tableName, index.IndexName as string, "gone");
+  }
+  for (const index of [...changed, ...missing]) {
     await client.send(
       new UpdateTableCommand({
         TableName: tableName,
@@ -63,8 +81,40 @@ export async function ensureTable(
         GlobalSecondaryIndexUpdates: [{ Create: index }],
       }),
     );
+    await waitForIndex(client, tableName, index.IndexName as string, "ACTIVE");
   }
-  return missing.length > 0 ? "updated" : "unchanged";
+  return changed.length + missing.length > 0 ? "updated" : "unchanged";
+}
+
+function sameIndex(
+  current: GlobalSecondaryIndexDescription,
+  wanted: GlobalSecondaryIndex,
+): boolean {
+  const attributes = (projection: { NonKeyAttributes?: string[] } | undefined) =>
+    [...(projection?.NonKeyAttributes ?? [])].sort().join();
+  return (
+    JSON.stringify(current.KeySchema) === JSON.stringify(wanted.KeySchema) &&
+    current.Projection?.ProjectionType === wanted.Projection?.ProjectionType &&
+    attributes(current.Projection) === attributes(wanted.Projection)
+  );
+}
+
+/** Waits until an index is ACTIVE, or gone with `"gone"`: DynamoDB refuses changes meanwhile. */
+async function waitForIndex(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  indexName: string,
+  state: "ACTIVE" | "gone",
+) {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    const description = await describeTable(client, tableName);
+    const index = description?.Table?.GlobalSecondaryIndexes?.find(
+      (i) => i.IndexName === indexName,
+    );
+    if (state === "gone" ? !index : index?.IndexStatus === "ACTIVE") return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`Index ${indexName} of ${tableName} did not become ${state} within 60 s`);
 }
 
 export async function ensureTables(

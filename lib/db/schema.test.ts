@@ -34,6 +34,7 @@ async function provisionedTables(): Promise<Map<string, SstDynamoArgs>> {
             super();
             tables.set(name, args);
           }
+          subscribe() {}
         },
         Bucket: component,
         Nextjs: component,

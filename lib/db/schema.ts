@@ -65,6 +65,7 @@ const noteCardAttributes = [
   "updatedAt",
   "version",
   "deletedAt",
+  "expiresAt",
 ] as const;
 
 const taskCardAttributes = [

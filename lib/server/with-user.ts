@@ -59,6 +59,7 @@ function echoValues(input: Record<string, unknown>): Record<string, string> {
   );
 }
 
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers that only redirect return nothing
 type ActionResult = ActionState | undefined | void;
 
 function buildAction<S extends z.ZodType>(
@@ -116,7 +117,10 @@ export function withVisitor<S extends z.ZodType>(
 
 export function errorResponse(error: AppError): Response {
   return Response.json(
-    { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+    {
+      error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors },
+      ...error.details,
+    },
     {
       status: error.status,
       headers: {

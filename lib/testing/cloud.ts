@@ -5,6 +5,7 @@ import { ensureTables } from "@/lib/db/bootstrap";
 import { createDocumentClient } from "@/lib/db/client";
 import type { Database } from "@/lib/db/runtime";
 import { localResourceNames } from "@/lib/resources";
+import { createBucket } from "@/lib/storage/bootstrap";
 import { createStorageClient } from "@/lib/storage/client";
 import { assertLoopbackUrl } from "@/lib/testing/loopback";
 
@@ -17,23 +18,27 @@ export interface TestCloud {
 }
 
 /**
- * Fresh tables on the run's local cloud, under a prefix no other test file shares, so test files
- * run in parallel without seeing each other's data. Refuses anything but loopback endpoints.
+ * Fresh tables and a fresh bucket on the run's local cloud, named so no other test file shares
+ * them: test files run in parallel without seeing each other's data. Refuses anything but
+ * loopback endpoints.
  */
 export async function createTestCloud(): Promise<TestCloud> {
-  const { dynamoEndpoint, s3Endpoint, bucket } = inject("localCloud");
+  const { dynamoEndpoint, s3Endpoint } = inject("localCloud");
   assertLoopbackUrl(dynamoEndpoint, "DynamoDB");
   assertLoopbackUrl(s3Endpoint, "S3");
-  const tablePrefix = `t${randomBytes(4).toString("hex")}-`;
+  const id = randomBytes(4).toString("hex");
+  const tablePrefix = `t${id}-`;
+  const bucket = `test-${id}`;
   const names = localResourceNames(tablePrefix, bucket);
   const client = createDocumentClient({ region: "us-east-1", endpoint: dynamoEndpoint });
-  await ensureTables(client, names.tables);
+  const storageClient = createStorageClient({ region: "us-east-1", endpoint: s3Endpoint });
+  await Promise.all([
+    ensureTables(client, names.tables),
+    createBucket(storageClient, bucket, ["http://localhost"]),
+  ]);
   return {
     database: { client, tables: names.tables },
-    storage: {
-      client: createStorageClient({ region: "us-east-1", endpoint: s3Endpoint }),
-      bucket,
-    },
+    storage: { client: storageClient, bucket },
     endpoints: { dynamodb: dynamoEndpoint, s3: s3Endpoint },
     env: {
       JOTBOARD_CLOUD: "local",

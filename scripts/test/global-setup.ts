@@ -1,7 +1,7 @@
 import type { TestProject } from "vitest/node";
 import { startLocalCloud } from "../local-cloud";
 
-/** One in-memory local cloud per test run; each test file makes its own tables on it. */
+/** One in-memory local cloud per test run; each test file makes its own tables and bucket on it. */
 export default async function setup(project: TestProject) {
   const cloud = await startLocalCloud({
     dynamoPort: 0,
@@ -13,13 +13,12 @@ export default async function setup(project: TestProject) {
   project.provide("localCloud", {
     dynamoEndpoint: cloud.dynamoEndpoint,
     s3Endpoint: cloud.s3Endpoint,
-    bucket: cloud.names.bucket,
   });
   return () => cloud.stop();
 }
 
 declare module "vitest" {
   export interface ProvidedContext {
-    localCloud: { dynamoEndpoint: string; s3Endpoint: string; bucket: string };
+    localCloud: { dynamoEndpoint: string; s3Endpoint: string };
   }
 }

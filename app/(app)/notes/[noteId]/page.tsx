@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { trashNoteAction } from "@/app/(app)/notes/actions";
+import { ActionButton } from "@/components/forms/action-button";
+import { AttachmentsPanel } from "@/components/notes/attachments-panel";
+import { NoteEditor } from "@/components/notes/note-editor";
+import { requireUser } from "@/lib/auth/session";
+import { getNote } from "@/lib/db/notes-repository";
+import { getDatabase } from "@/lib/db/runtime";
+import { ulidSchema } from "@/lib/ids";
+
+export const metadata: Metadata = { title: "Note" };
+
+type Props = { params: Promise<{ noteId: string }> };
+
+export default async function NotePage({ params }: Props) {
+  const { noteId } = await params;
+  const user = await requireUser(`/notes/${noteId}`);
+  if (!ulidSchema.safeParse(noteId).success) notFound();
+  const note = await getNote(getDatabase(), user.userId, noteId);
+  if (!note) notFound();
+  return (
+    <div className="space-y-8">
+      <div className="flex items-center gap-3">
+        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
+          All notes
+        </Link>
+        <div className="ml-auto">
+          <ActionButton
+            action={trashNoteAction}
+            fields={{ noteId }}
+            label="Move to trash"
+            pendingLabel="Moving…"
+          />
+        </div>
+      </div>
+      <NoteEditor initial={note} />
+      <AttachmentsPanel noteId={noteId} initial={note.attachments} />
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { createNoteAction, restoreNoteAction } from "@/app/(app)/notes/actions";
+import { ActionButton } from "@/components/forms/action-button";
+import { NoteList } from "@/components/notes/note-list";
+import { requireUser } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/runtime";
+import { ulidSchema } from "@/lib/ids";
+import { noteListQuerySchema } from "@/lib/notes/schemas";
+import { findNotes } from "@/lib/notes/service";
+
+export const metadata: Metadata = { title: "Notes" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NotesPage({ searchParams }: Props) {
+  const user = await requireUser("/notes");
+  const params = await searchParams;
+  const parsed = noteListQuerySchema.safeParse({
+    q: typeof params.q === "string" ? params.q : undefined,
+    tag: typeof params.tag === "string" ? params.tag : undefined,
+  });
+  const query = parsed.success ? parsed.data : { trash: false };
+  const trashed = ulidSchema.safeParse(params.trashed);
+  const page = await findNotes(getDatabase(), user.userId, query);
+  const listQuery = new URLSearchParams(
+    Object.entries({ q: query.q, tag: query.tag }).filter((entry): entry is [string, string] =>
+      Boolean(entry[1]),
+    ),
+  ).toString();
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">Notes</h1>
+        <div className="ml-auto flex items-center gap-2">
+          <Link
+            href="/notes/trash"
+            className="min-h-11 rounded-md px-3 py-2 text-sm text-muted hover:text-ink"
+          >
+            Trash
+          </Link>
+          <ActionButton
+            action={createNoteAction}
+            label="New note"
+            pendingLabel="Creating…"
+            tone="primary"
+          />
+        </div>
+      </div>
+
+      {trashed.success && (
+        <div
+          role="status"
+          className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-3 text-sm"
+        >
+          Note moved to the trash.
+          <ActionButton
+            action={restoreNoteAction}
+            fields={{ noteId: trashed.data }}
+            label="Undo"
+            pendingLabel="Restoring…"
+          />
+        </div>
+      )}
+
+      <search>
+        <form action="/notes" className="flex flex-wrap gap-2">
+          <label htmlFor="note-search" className="sr-only">
+            Search notes
+          </label>
+          <input
+            id="note-search"
+            name="q"
+            type="search"
+            defaultValue={query.q}
+            placeholder="Search titles, text and tags"
+            className="min-h-11 min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-2"
+          />
+          {query.tag && <input type="hidden" name="tag" value={query.tag} />}
+          <button
+            type="submit"
+            className="min-h-11 rounded-md border border-line bg-surface px-4 text-sm font-medium"
+          >
+            Search
+          </button>
+        </form>
+      </search>
+
+      {(query.tag || query.q) && (
+        <p className="text-sm text-muted">
+          {query.q && <>Notes matching “{query.q}”</>}
+          {query.q && query.tag && " "}
+          {query.tag && <>tagged #{query.tag}</>}
+          {" · "}
+          <Link href="/notes" className="text-accent underline underline-offset-4">
+            Show all notes
+          </Link>
+        </p>
+      )}
+      {!parsed.success && (
+        <p className="text-sm text-danger">That search could not be used; showing all notes.</p>
+      )}
+
+      {page.items.length === 0 ? (
+        <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
+          {query.q || query.tag ? "No notes match." : "No notes yet. Create your first one."}
+        </p>
+      ) : (
+        <NoteList key={listQuery} initial={page} query={listQuery} />
+      )}
+    </div>
+  );
+}

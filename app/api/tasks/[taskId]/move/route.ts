@@ -1,0 +1,15 @@
+import { getDatabase } from "@/lib/db/runtime";
+import { moveTask } from "@/lib/db/tasks-repository";
+import { withUserRoute } from "@/lib/server/with-user";
+import { noQuerySchema, taskIdParamsSchema, taskMoveSchema } from "@/lib/tasks/schemas";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * POST /api/tasks/{taskId}/move { status?, afterTaskId?, beforeTaskId? } : drag and drop into a
+ * column (default its own) between the task above and the task below, or at the end without them.
+ */
+export const POST = withUserRoute(
+  { params: taskIdParamsSchema, query: noQuerySchema, body: taskMoveSchema },
+  async ({ user, params, body }) => moveTask(getDatabase(), user.userId, params.taskId, body),
+);

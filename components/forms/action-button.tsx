@@ -1,0 +1,54 @@
+"use client";
+
+import { useActionState } from "react";
+import { FormStatus } from "@/components/forms/form-status";
+import type { FormAction } from "@/lib/server/action-state";
+
+interface ActionButtonProps {
+  readonly action: FormAction;
+  readonly label: string;
+  readonly pendingLabel: string;
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly tone?: "primary" | "quiet" | "danger";
+  /** Asks before running, for what cannot be undone. */
+  readonly confirm?: string;
+}
+
+const tones = {
+  primary: "bg-accent text-accent-ink",
+  quiet: "border border-line bg-surface text-ink hover:bg-canvas",
+  danger: "bg-danger text-white",
+} as const;
+
+/** A one-click server action with its pending state and outcome shown in place. */
+export function ActionButton({
+  action,
+  label,
+  pendingLabel,
+  fields = {},
+  tone = "quiet",
+  confirm,
+}: ActionButtonProps) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form
+      action={formAction}
+      onSubmit={(event) => {
+        if (confirm && !window.confirm(confirm)) event.preventDefault();
+      }}
+      className="inline-flex flex-col items-start gap-1"
+    >
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button
+        type="submit"
+        disabled={pending}
+        className={`min-h-11 rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
+      >
+        {pending ? pendingLabel : label}
+      </button>
+      {state?.message && <FormStatus state={state} />}
+    </form>
+  );
+}

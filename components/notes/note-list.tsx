@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { NoteCard } from "@/components/notes/note-card";
+import type { NoteCard as NoteCardData, Page } from "@/lib/db/notes-repository";
+
+interface NoteListProps {
+  readonly initial: Page<NoteCardData>;
+  /** The list's query without the cursor, e.g. "q=report&tag=work". */
+  readonly query: string;
+}
+
+/** The first page comes from the server render; "Load more" follows the opaque cursor. */
+export function NoteList({ initial, query }: NoteListProps) {
+  const [items, setItems] = useState(initial.items);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const response = await fetch(
+        `/api/notes?${query}${query ? "&" : ""}cursor=${encodeURIComponent(cursor)}`,
+      );
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const page = (await response.json()) as Page<NoteCardData>;
+      setItems((current) => [...current, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch {
+      setError("More notes could not be loaded. Try again.");
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  return (
+    <div className="space-y-4">
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        {items.map((note) => (
+          <li key={note.noteId}>
+            <NoteCard note={note} />
+          </li>
+        ))}
+      </ul>
+      <p role="status" aria-live="polite" className="text-sm text-danger">
+        {error}
+      </p>
+      {cursor && (
+        <button
+          type="button"
+          onClick={loadMore}
+          disabled={loading}
+          className="min-h-11 rounded-md border border-line bg-surface px-4 py-2 text-sm font-medium disabled:opacity-60"
+        >
+          {loading ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,310 @@
+import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  createNote,
+  deleteTrashedNote,
+  getNote,
+  listNotes,
+  type NoteCard,
+  restoreNote,
+  searchNotes,
+  trashNote,
+  updateNote,
+} from "@/lib/db/notes-repository";
+import { createUser } from "@/lib/db/users-repository";
+import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await createTestCloud();
+});
+
+async function newUser() {
+  const user = await createUser(cloud.database, {
+    email: `notes-${ulid()}@example.test`,
+    displayName: "",
+    passwordHash: "h",
+  });
+  return user.userId;
+}
+
+const blank = { title: "", content: "", pinned: false, tags: [] as string[] };
+
+async function counters(userId: string) {
+  const { Item } = await cloud.database.client.send(
+    new GetCommand({ TableName: cloud.database.tables.Users, Key: { userId } }),
+  );
+  return { notes: Item?.noteCount, trashed: Item?.trashedNoteCount };
+}
+
+async function allPages(
+  userId: string,
+  fetch: (cursor?: string) => Promise<{ items: readonly NoteCard[]; nextCursor?: string }>,
+) {
+  const seen: NoteCard[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await fetch(cursor);
+    seen.push(...page.items);
+    cursor = page.nextCursor;
+    pages++;
+  } while (cursor && pages < 50);
+  return { seen, pages, userId };
+}
+
+describe("notes repository on DynamoDB Local", () => {
+  it("creates, reads and counts a note; a retried create returns the same note", async () => {
+    const userId = await newUser();
+    const noteId = ulid();
+    const first = await createNote(cloud.database, userId, {
+      ...blank,
+      noteId,
+      title: "Hello",
+      tags: ["b", "a"],
+    });
+    expect(first.created).toBe(true);
+    expect(first.note).toMatchObject({
+      noteId,
+      title: "Hello",
+      tags: ["a", "b"],
+      version: 1,
+      pinned: false,
+    });
+    const again = await createNote(cloud.database, userId, {
+      ...blank,
+      noteId,
+      title: "Different",
+    });
+    expect(again).toEqual({ note: first.note, created: false });
+    expect(await getNote(cloud.database, userId, noteId)).toEqual(first.note);
+    expect(await counters(userId)).toEqual({ notes: 1, trashed: 0 });
+  });
+
+  it("never shows one user's note to another", async () => {
+    const [alice, bob] = [await newUser(), await newUser()];
+    const { note } = await createNote(cloud.database, alice, { ...blank, title: "secret" });
+    expect(await getNote(cloud.database, bob, note.noteId)).toBeUndefined();
+    await expect(
+      updateNote(cloud.database, bob, note.noteId, { title: "x" }, 1),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(trashNote(cloud.database, bob, note.noteId)).rejects.toMatchObject({
+      status: 404,
+    });
+    expect((await listNotes(cloud.database, bob)).items).toEqual([]);
+    expect(await getNote(cloud.database, alice, note.noteId)).toEqual(note);
+  });
+
+  it("changes only the named fields, and refuses a stale version with the current note", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, {
+      ...blank,
+      title: "T",
+      content: "body",
+      tags: ["x"],
+    });
+    const pinned = await updateNote(cloud.database, userId, note.noteId, { pinned: true }, 1);
+    expect(pinned).toMatchObject({
+      title: "T",
+      content: "body",
+      tags: ["x"],
+      pinned: true,
+      version: 2,
+    });
+
+    const stale = updateNote(cloud.database, userId, note.noteId, { content: "mine" }, 1);
+    await expect(stale).rejects.toMatchObject({ status: 409, details: { current: pinned } });
+    expect((await getNote(cloud.database, userId, note.noteId))?.content).toBe("body");
+
+    const untagged = await updateNote(cloud.database, userId, note.noteId, { tags: [] }, 2);
+    expect(untagged.tags).toEqual([]);
+  });
+
+  it("lets exactly one of many concurrent edits at the same version win", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, blank);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, index) =>
+        updateNote(cloud.database, userId, note.noteId, { content: `edit ${index}` }, 1),
+      ),
+    );
+    const winners = results.filter((result) => result.status === "fulfilled");
+    expect(winners).toHaveLength(1);
+    const winner = (winners[0] as PromiseFulfilledResult<{ content: string }>).value;
+    expect((await getNote(cloud.database, userId, note.noteId))?.content).toBe(winner.content);
+    expect(
+      results
+        .filter((result) => result.status === "rejected")
+        .every((result) => (result as PromiseRejectedResult).reason.status === 409),
+    ).toBe(true);
+  });
+
+  it("lists pinned first, then by last update, across pages with no gaps or repeats", async () => {
+    const userId = await newUser();
+    const base = Date.UTC(2026, 0, 1);
+    const ids: string[] = [];
+    for (let index = 0; index < 70; index++) {
+      const { note } = await createNote(cloud.database, userId, {
+        ...blank,
+        title: `n${index}`,
+        pinned: index % 10 === 0,
+      });
+      ids.push(note.noteId);
+      // Spread update times so the order is known: later index, later update.
+      await updateNote(
+        cloud.database,
+        userId,
+        note.noteId,
+        { content: `c${index}` },
+        1,
+        new Date(base + index * 1000),
+      );
+    }
+    const { seen, pages } = await allPages(userId, (cursor) =>
+      listNotes(cloud.database, userId, { cursor }),
+    );
+    expect(pages).toBe(3);
+    expect(seen).toHaveLength(70);
+    expect(new Set(seen.map((card) => card.noteId)).size).toBe(70);
+    const pinnedCount = seen.filter((card) => card.pinned).length;
+    expect(pinnedCount).toBe(7);
+    expect(seen.slice(0, 7).every((card) => card.pinned)).toBe(true);
+    const times = seen.slice(7).map((card) => card.updatedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(seen[0]).not.toHaveProperty("content");
+  });
+
+  it("filters by tag and searches words case-insensitively, paging until full", async () => {
+    const userId = await newUser();
+    for (let index = 0; index < 80; index++) {
+      await createNote(cloud.database, userId, {
+        ...blank,
+        title: index % 4 === 0 ? `Quarterly Report ${index}` : `note ${index}`,
+        content: index % 8 === 0 ? "mentions the BUDGET" : "nothing much",
+        tags: index % 5 === 0 ? ["work"] : ["home"],
+      });
+    }
+    const tagged = await allPages(userId, (cursor) =>
+      listNotes(cloud.database, userId, { tag: "work", cursor }),
+    );
+    expect(tagged.seen).toHaveLength(16);
+    expect(tagged.seen.every((card) => card.tags.includes("work"))).toBe(true);
+
+    const found = await allPages(userId, (cursor) =>
+      searchNotes(cloud.database, userId, ["report", "budget"], { cursor }),
+    );
+    expect(found.seen.map((card) => card.title).sort()).toEqual(
+      Array.from({ length: 10 }, (_, k) => `Quarterly Report ${k * 8}`).sort(),
+    );
+    const byTag = await searchNotes(cloud.database, userId, ["work"]);
+    expect(byTag.items.length).toBeGreaterThan(0);
+  });
+
+  it("trashes, restores and deletes for good, keeping the counters right", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, { ...blank, title: "bin me" });
+    const trashed = await trashNote(cloud.database, userId, note.noteId);
+    expect(trashed.deletedAt).toBeDefined();
+    expect(await trashNote(cloud.database, userId, note.noteId)).toMatchObject({
+      deletedAt: trashed.deletedAt,
+    });
+    expect(await counters(userId)).toEqual({ notes: 0, trashed: 1 });
+    expect(await getNote(cloud.database, userId, note.noteId)).toBeUndefined();
+    expect(
+      (await listNotes(cloud.database, userId, { trash: true })).items.map((c) => c.noteId),
+    ).toEqual([note.noteId]);
+    expect((await listNotes(cloud.database, userId)).items).toEqual([]);
+
+    const restored = await restoreNote(cloud.database, userId, note.noteId);
+    expect(restored.deletedAt).toBeUndefined();
+    expect(await counters(userId)).toEqual({ notes: 1, trashed: 0 });
+    await expect(deleteTrashedNote(cloud.database, userId, note.noteId)).rejects.toMatchObject({
+      status: 409,
+    });
+
+    await trashNote(cloud.database, userId, note.noteId);
+    await deleteTrashedNote(cloud.database, userId, note.noteId);
+    await deleteTrashedNote(cloud.database, userId, note.noteId);
+    expect(
+      await getNote(cloud.database, userId, note.noteId, { includeTrashed: true }),
+    ).toBeUndefined();
+    expect(await counters(userId)).toEqual({ notes: 0, trashed: 0 });
+  });
+
+  it("ignores a trashed note whose TTL has passed before DynamoDB removes it", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, blank);
+    await trashNote(cloud.database, userId, note.noteId);
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    expect(
+      await getNote(cloud.database, userId, note.noteId, { includeTrashed: true, now: later }),
+    ).toBeUndefined();
+    expect((await listNotes(cloud.database, userId, { trash: true, now: later })).items).toEqual(
+      [],
+    );
+    await expect(restoreNote(cloud.database, userId, note.noteId, later)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it("keeps the counters equal to the items after many concurrent creates and trashes", async () => {
+    const userId = await newUser();
+    const created = await Promise.all(
+      Array.from({ length: 40 }, (_, index) =>
+        createNote(cloud.database, userId, { ...blank, title: `c${index}` }),
+      ),
+    );
+    await Promise.all(
+      created
+        .slice(0, 25)
+        .flatMap(({ note }) => [
+          trashNote(cloud.database, userId, note.noteId),
+          trashNote(cloud.database, userId, note.noteId),
+        ]),
+    );
+    await Promise.all(
+      created.slice(0, 10).map(({ note }) => restoreNote(cloud.database, userId, note.noteId)),
+    );
+    const live = await allPages(userId, (cursor) => listNotes(cloud.database, userId, { cursor }));
+    const trash = await allPages(userId, (cursor) =>
+      listNotes(cloud.database, userId, { trash: true, cursor }),
+    );
+    expect(await counters(userId)).toEqual({ notes: live.seen.length, trashed: trash.seen.length });
+    expect(live.seen.length).toBe(25);
+    expect(trash.seen.length).toBe(15);
+  });
+
+  it("refuses a forged cursor with a 400", async () => {
+    const userId = await newUser();
+    await expect(listNotes(cloud.database, userId, { cursor: "bm9wZQ" })).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
+  it("a list page costs the same whatever the size of the note bodies", async () => {
+    const small = await newUser();
+    const large = await newUser();
+    for (let index = 0; index < 5; index++) {
+      await createNote(cloud.database, small, { ...blank, content: "x".repeat(300) });
+      await createNote(cloud.database, large, { ...blank, content: "x".repeat(80_000) });
+    }
+    // A raw item proves the large bodies really are in the table.
+    const any = (await listNotes(cloud.database, large)).items[0];
+    const { Item } = await cloud.database.client.send(
+      new GetCommand({
+        TableName: cloud.database.tables.Notes,
+        Key: { userId: large, noteId: any?.noteId },
+      }),
+    );
+    expect(String(Item?.content).length).toBe(80_000);
+    const sizes = await Promise.all(
+      [small, large].map(
+        async (userId) => JSON.stringify((await listNotes(cloud.database, userId)).items).length,
+      ),
+    );
+    // Same card shape for a 300 B and an 80 KB body: only the ids differ.
+    expect(sizes[0]).toBe(sizes[1]);
+    expect(sizes[1]).toBeLessThan(5 * 600);
+  });
+});

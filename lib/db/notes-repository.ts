@@ -1,0 +1,650 @@
+import {
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  TransactWriteCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { deleteKeys } from "@/lib/db/batch";
+import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
+import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import type { Database } from "@/lib/db/runtime";
+import { AppError } from "@/lib/errors";
+
+export interface Attachment {
+  readonly attachmentId: string;
+  readonly name: string;
+  readonly size: number;
+  readonly contentType: string;
+  readonly key: string;
+}
+
+export interface Note {
+  readonly noteId: string;
+  readonly title: string;
+  readonly content: string;
+  readonly pinned: boolean;
+  readonly tags: readonly string[];
+  readonly attachments: readonly Attachment[];
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+  readonly deletedAt?: string;
+}
+
+/** What a list shows of a note: read from the ByList index, never the body. */
+export interface NoteCard {
+  readonly noteId: string;
+  readonly title: string;
+  readonly excerpt: string;
+  readonly pinned: boolean;
+  readonly tags: readonly string[];
+  readonly attachmentCount: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+  readonly deletedAt?: string;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly nextCursor?: string;
+}
+
+export interface NewNote {
+  readonly noteId?: string;
+  readonly title: string;
+  readonly content: string;
+  readonly pinned: boolean;
+  readonly tags: readonly string[];
+}
+
+export interface NotePatch {
+  readonly title?: string;
+  readonly content?: string;
+  readonly pinned?: boolean;
+  readonly tags?: readonly string[];
+}
+
+interface NoteItem {
+  userId: string;
+  noteId: string;
+  title: string;
+  content: string;
+  pinned: boolean;
+  tags?: Set<string>;
+  attachments: Attachment[];
+  attachmentCount: number;
+  attachmentsRevision: number;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  deletedAt?: string;
+  expiresAt?: number;
+  listKey: string;
+  excerpt: string;
+  searchText: string;
+}
+
+const trashDays = 30;
+const excerptLength = 200;
+
+function liveListKey(pinned: boolean, updatedAt: string, noteId: string) {
+  return `live#${pinned ? 1 : 0}#${updatedAt}#${noteId}`;
+}
+
+function trashListKey(deletedAt: string, noteId: string) {
+  return `trash#${deletedAt}#${noteId}`;
+}
+
+/** A plain-text preview: markdown markers (headings, emphasis, links, list and task markers) dropped. */
+function excerptOf(content: string): string {
+  return content
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?/gm, "")
+    .replace(/[*_~`]+/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, excerptLength);
+}
+
+function searchTextOf(title: string, content: string, tags: readonly string[]): string {
+  return `${title}\n${content}\n${tags.join(" ")}`.toLowerCase();
+}
+
+/** DynamoDB string sets cannot be empty: no tags means no attribute. */
+function tagSet(tags: readonly string[]): Set<string> | undefined {
+  return tags.length > 0 ? new Set(tags) : undefined;
+}
+
+function sortedTags(tags: Iterable<string> | undefined): string[] {
+  return tags ? [...tags].sort() : [];
+}
+
+function toNote(item: NoteItem): Note {
+  return {
+    noteId: item.noteId,
+    title: item.title,
+    content: item.content,
+    pinned: item.pinned,
+    tags: sortedTags(item.tags),
+    attachments: item.attachments ?? [],
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+    ...(item.deletedAt && { deletedAt: item.deletedAt }),
+  };
+}
+
+function toCard(item: Omit<NoteItem, "content" | "attachments" | "searchText">): NoteCard {
+  return {
+    noteId: item.noteId,
+    title: item.title,
+    excerpt: item.excerpt ?? "",
+    pinned: item.pinned,
+    tags: sortedTags(item.tags),
+    attachmentCount: item.attachmentCount ?? 0,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+    version: item.version,
+    ...(item.deletedAt && { deletedAt: item.deletedAt }),
+  };
+}
+
+function isExpired(item: { expiresAt?: number }, now: Date): boolean {
+  return item.expiresAt !== undefined && item.expiresAt * 1000 <= now.getTime();
+}
+
+function userCounterUpdate(db: Database, userId: string, changes: Record<string, number>) {
+  const names = Object.keys(changes);
+  return {
+    Update: {
+      TableName: db.tables.Users,
+      Key: { userId },
+      UpdateExpression: `ADD ${names.map((name, index) => `${name} :c${index}`).join(", ")}`,
+      ConditionExpression: "kind = :user",
+      ExpressionAttributeValues: {
+        ...Object.fromEntries(names.map((name, index) => [`:c${index}`, changes[name]])),
+        ":user": "user",
+      },
+    },
+  };
+}
+
+async function readItem(
+  db: Database,
+  userId: string,
+  noteId: string,
+): Promise<NoteItem | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Notes, Key: { userId, noteId }, ConsistentRead: true }),
+  );
+  return Item as NoteItem | undefined;
+}
+
+const notFound = () => new AppError("not_found", "This note does not exist.");
+
+/**
+ * Creates a note, counting it on the user item in the same transaction. Idempotent on
+ * `noteId`: a retried create (an offline client replaying) returns the existing note.
+ */
+export async function createNote(
+  db: Database,
+  userId: string,
+  input: NewNote,
+  now = new Date(),
+): Promise<{ note: Note; created: boolean }> {
+  const noteId = input.noteId ?? ulid(now.getTime());
+  const at = now.toISOString();
+  const item: NoteItem = {
+    userId,
+    noteId,
+    title: input.title,
+    content: input.content,
+    pinned: input.pinned,
+    tags: tagSet(input.tags),
+    attachments: [],
+    attachmentCount: 0,
+    attachmentsRevision: 0,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    listKey: liveListKey(input.pinned, at, noteId),
+    excerpt: excerptOf(input.content),
+    searchText: searchTextOf(input.title, input.content, input.tags),
+  };
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: db.tables.Notes,
+              Item: item,
+              ConditionExpression: "attribute_not_exists(noteId)",
+            },
+          },
+          userCounterUpdate(db, userId, { noteCount: 1 }),
+        ],
+      }),
+    );
+    return { note: toNote(item), created: true };
+  } catch (error) {
+    const failed = failedTransactionConditions(error);
+    if (failed?.[0]) {
+      const existing = await readItem(db, userId, noteId);
+      if (existing) return { note: toNote(existing), created: false };
+    }
+    if (failed?.[1]) throw new AppError("not_found", "This account no longer exists.");
+    throw error;
+  }
+}
+
+/** A note of this user, or undefined (missing, another user's, trashed unless asked, or expired). */
+export async function getNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  options: { includeTrashed?: boolean; now?: Date } = {},
+): Promise<Note | undefined> {
+  const item = await readItem(db, userId, noteId);
+  if (!item || isExpired(item, options.now ?? new Date())) return undefined;
+  if (item.deletedAt && !options.includeTrashed) return undefined;
+  return toNote(item);
+}
+
+/**
+ * Runs a filtered Query page after page until `limit` items matched or the partition ended.
+ * The cursor is the key of the last item returned, so nothing is skipped or repeated.
+ */
+async function queryUntilFull<T>(
+  db: Database,
+  input: QueryCommandInput,
+  options: { limit: number; keyOf: (item: Record<string, unknown>) => Record<string, unknown> },
+  map: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  const items: T[] = [];
+  let lastKey: Record<string, unknown> | undefined;
+  let startKey = input.ExclusiveStartKey;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        ...input,
+        ExclusiveStartKey: startKey,
+        Limit: Math.max(options.limit, 50),
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      items.push(map(item));
+      lastKey = options.keyOf(item);
+      if (items.length === options.limit) {
+        return { items, nextCursor: encodeCursor(lastKey) };
+      }
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return { items };
+}
+
+export interface ListOptions {
+  readonly trash?: boolean;
+  readonly tag?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+  readonly now?: Date;
+}
+
+/** Pinned first, then most recently updated (or the trash, newest first), from the ByList index. */
+export async function listNotes(
+  db: Database,
+  userId: string,
+  options: ListOptions = {},
+): Promise<Page<NoteCard>> {
+  const now = options.now ?? new Date();
+  const filters = ["(attribute_not_exists(expiresAt) OR expiresAt > :now)"];
+  const values: Record<string, unknown> = {
+    ":userId": userId,
+    ":prefix": options.trash ? "trash#" : "live#",
+    ":now": Math.floor(now.getTime() / 1000),
+  };
+  if (options.tag) {
+    filters.push("contains(tags, :tag)");
+    values[":tag"] = options.tag;
+  }
+  return queryUntilFull(
+    db,
+    {
+      TableName: db.tables.Notes,
+      IndexName: "ByList",
+      KeyConditionExpression: "userId = :userId AND begins_with(listKey, :prefix)",
+      FilterExpression: filters.join(" AND "),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      ExclusiveStartKey: decodeCursor(options.cursor, {
+        attributes: ["userId", "noteId", "listKey"],
+        owner: { userId },
+      }),
+    },
+    {
+      limit: options.limit ?? 30,
+      keyOf: (item) => ({ userId, noteId: item.noteId, listKey: item.listKey }),
+    },
+    (item) => toCard(item as unknown as NoteItem),
+  );
+}
+
+/**
+ * Notes containing every word (case-insensitive) in title, content or tags, newest first.
+ * Reads the user's own partition of the table, filtered: no index can answer substring search,
+ * so its cost grows with the user's notes, never with other users'.
+ */
+export async function searchNotes(
+  db: Database,
+  userId: string,
+  words: readonly string[],
+  options: ListOptions = {},
+): Promise<Page<NoteCard>> {
+  const now = options.now ?? new Date();
+  const filters = [
+    options.trash ? "attribute_exists(deletedAt)" : "attribute_not_exists(deletedAt)",
+    "(attribute_not_exists(expiresAt) OR expiresAt > :now)",
+    ...words.map((_, index) => `contains(searchText, :w${index})`),
+  ];
+  const values: Record<string, unknown> = {
+    ":userId": userId,
+    ":now": Math.floor(now.getTime() / 1000),
+    ...Object.fromEntries(words.map((word, index) => [`:w${index}`, word])),
+  };
+  if (options.tag) {
+    filters.push("contains(tags, :tag)");
+    values[":tag"] = options.tag;
+  }
+  return queryUntilFull(
+    db,
+    {
+      TableName: db.tables.Notes,
+      KeyConditionExpression: "userId = :userId",
+      FilterExpression: filters.join(" AND "),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+      ExclusiveStartKey: decodeCursor(options.cursor, {
+        attributes: ["userId", "noteId"],
+        owner: { userId },
+      }),
+    },
+    { limit: options.limit ?? 30, keyOf: (item) => ({ userId, noteId: item.noteId }) },
+    (item) => toCard(item as unknown as NoteItem),
+  );
+}
+
+/** Why a conditional write on a note failed: gone, trashed, or changed since `version`. */
+async function explainFailedWrite(db: Database, userId: string, noteId: string): Promise<AppError> {
+  const current = await getNote(db, userId, noteId);
+  if (!current) return notFound();
+  return new AppError(
+    "conflict",
+    "This note changed elsewhere since you opened it.",
+    {},
+    undefined,
+    { current },
+  );
+}
+
+/**
+ * Applies the named fields only, if the note is still at `expectedVersion`; a stale version
+ * gets a 409 carrying the current note, never a silent overwrite.
+ */
+export async function updateNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  patch: NotePatch,
+  expectedVersion: number,
+  now = new Date(),
+): Promise<Note> {
+  const item = await readItem(db, userId, noteId);
+  if (!item || item.deletedAt || isExpired(item, now)) throw notFound();
+  if (item.version !== expectedVersion) throw await explainFailedWrite(db, userId, noteId);
+
+  const title = patch.title ?? item.title;
+  const content = patch.content ?? item.content;
+  const pinned = patch.pinned ?? item.pinned;
+  const tags = patch.tags ?? sortedTags(item.tags);
+  const updatedAt = now.toISOString();
+  const values: Record<string, unknown> = {
+    ":title": title,
+    ":content": content,
+    ":pinned": pinned,
+    ":updatedAt": updatedAt,
+    ":listKey": liveListKey(pinned, updatedAt, noteId),
+    ":excerpt": excerptOf(content),
+    ":searchText": searchTextOf(title, content, tags),
+    ":expected": expectedVersion,
+    ":next": expectedVersion + 1,
+  };
+  const set = [
+    "title = :title",
+    "content = :content",
+    "pinned = :pinned",
+    "updatedAt = :updatedAt",
+    "listKey = :listKey",
+    "excerpt = :excerpt",
+    "searchText = :searchText",
+    "version = :next",
+  ];
+  const tagsValue = tagSet(tags);
+  if (tagsValue) {
+    set.push("tags = :tags");
+    values[":tags"] = tagsValue;
+  }
+  try {
+    const { Attributes } = await db.client.send(
+      new UpdateCommand({
+        TableName: db.tables.Notes,
+        Key: { userId, noteId },
+        UpdateExpression: `SET ${set.join(", ")}${tagsValue ? "" : " REMOVE tags"}`,
+        ConditionExpression: "version = :expected AND attribute_not_exists(deletedAt)",
+        ExpressionAttributeValues: values,
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return toNote(Attributes as NoteItem);
+  } catch (error) {
+    if (isConditionFailure(error)) throw await explainFailedWrite(db, userId, noteId);
+    throw error;
+  }
+}
+
+/** Moves a note to the trash for 30 days. Trashing a trashed note is a no-op (safe to replay). */
+export async function trashNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  options: { expectedVersion?: number; now?: Date } = {},
+): Promise<Note> {
+  const now = options.now ?? new Date();
+  const item = await readItem(db, userId, noteId);
+  if (!item || isExpired(item, now)) throw notFound();
+  if (item.deletedAt) return toNote(item);
+  if (options.expectedVersion !== undefined && item.version !== options.expectedVersion) {
+    throw await explainFailedWrite(db, userId, noteId);
+  }
+  const deletedAt = now.toISOString();
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tables.Notes,
+              Key: { userId, noteId },
+              UpdateExpression:
+                "SET deletedAt = :deletedAt, expiresAt = :expiresAt, listKey = :listKey",
+              ConditionExpression:
+                "attribute_exists(noteId) AND attribute_not_exists(deletedAt) AND version = :version",
+              ExpressionAttributeValues: {
+                ":deletedAt": deletedAt,
+                ":expiresAt": Math.floor(now.getTime() / 1000) + trashDays * 86_400,
+                ":listKey": trashListKey(deletedAt, noteId),
+                ":version": item.version,
+              },
+            },
+          },
+          userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedTransactionConditions(error)?.[0]) {
+      const current = await readItem(db, userId, noteId);
+      if (current?.deletedAt) return toNote(current);
+      throw await explainFailedWrite(db, userId, noteId);
+    }
+    throw error;
+  }
+  return { ...toNote(item), deletedAt };
+}
+
+/** Brings a trashed note back. Restoring a live note is a no-op (safe to replay). */
+export async function restoreNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  now = new Date(),
+): Promise<Note> {
+  const item = await readItem(db, userId, noteId);
+  if (!item || isExpired(item, now)) throw notFound();
+  if (!item.deletedAt) return toNote(item);
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: db.tables.Notes,
+              Key: { userId, noteId },
+              UpdateExpression: "SET listKey = :listKey REMOVE deletedAt, expiresAt",
+              ConditionExpression: "deletedAt = :deletedAt",
+              ExpressionAttributeValues: {
+                ":listKey": liveListKey(item.pinned, item.updatedAt, noteId),
+                ":deletedAt": item.deletedAt,
+              },
+            },
+          },
+          userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedTransactionConditions(error)?.[0]) {
+      const current = await getNote(db, userId, noteId);
+      if (current) return current;
+      throw notFound();
+    }
+    throw error;
+  }
+  const { deletedAt: _, ...restored } = toNote(item);
+  return restored;
+}
+
+/** Deletes a trashed note's item for good. Its S3 objects must be gone first (see the service). */
+export async function deleteTrashedNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+): Promise<void> {
+  try {
+    await db.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: db.tables.Notes,
+              Key: { userId, noteId },
+              ConditionExpression: "attribute_exists(deletedAt)",
+            },
+          },
+          userCounterUpdate(db, userId, { trashedNoteCount: -1 }),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (failedTransactionConditions(error)?.[0]) {
+      const item = await readItem(db, userId, noteId);
+      if (!item) return; // Already deleted: a replay.
+      throw new AppError("conflict", "Only notes in the trash can be deleted for good.");
+    }
+    throw error;
+  }
+}
+
+/**
+ * Read-modify-write of a note's attachment list, guarded by its own revision counter so text
+ * edits (which carry `version`) and attachment changes never overwrite each other.
+ */
+export async function changeAttachments(
+  db: Database,
+  userId: string,
+  noteId: string,
+  change: (current: readonly Attachment[]) => readonly Attachment[],
+): Promise<Note> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const item = await readItem(db, userId, noteId);
+    if (!item || item.deletedAt || isExpired(item, new Date())) throw notFound();
+    const next = change(item.attachments ?? []);
+    try {
+      const { Attributes } = await db.client.send(
+        new UpdateCommand({
+          TableName: db.tables.Notes,
+          Key: { userId, noteId },
+          UpdateExpression:
+            "SET attachments = :attachments, attachmentCount = :count, attachmentsRevision = :next",
+          ConditionExpression:
+            "attachmentsRevision = :revision AND attribute_not_exists(deletedAt)",
+          ExpressionAttributeValues: {
+            ":attachments": next,
+            ":count": next.length,
+            ":revision": item.attachmentsRevision ?? 0,
+            ":next": (item.attachmentsRevision ?? 0) + 1,
+          },
+          ReturnValues: "ALL_NEW",
+        }),
+      );
+      return toNote(Attributes as NoteItem);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  throw new AppError("conflict", "This note's attachments are changing elsewhere; try again.");
+}
+
+/** Every note id of a user, trashed or not (for account deletion). */
+export async function listAllNoteIds(db: Database, userId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.client.send(
+      new QueryCommand({
+        TableName: db.tables.Notes,
+        KeyConditionExpression: "userId = :userId",
+        ExpressionAttributeValues: { ":userId": userId },
+        ProjectionExpression: "noteId",
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    ids.push(...(page.Items ?? []).map((item) => String(item.noteId)));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return ids;
+}
+
+/** Removes every note item of a user (account deletion; objects are removed by prefix). */
+export async function deleteAllNotes(db: Database, userId: string): Promise<void> {
+  const ids = await listAllNoteIds(db, userId);
+  await deleteKeys(
+    db,
+    db.tables.Notes,
+    ids.map((noteId) => ({ userId, noteId })),
+  );
+}

@@ -1,0 +1,143 @@
+import { z } from "zod";
+import { ulidSchema } from "@/lib/ids";
+
+export const noteLimits = {
+  title: 200,
+  contentBytes: 100 * 1024,
+  tags: 20,
+  tagLength: 32,
+  attachments: 10,
+  attachmentBytes: 25 * 1024 * 1024,
+  pageSize: 30,
+  searchWords: 8,
+} as const;
+
+/** Upload types people attach to notes: images, PDF, text, office documents, zip. */
+export const attachmentTypes = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+  "image/svg+xml",
+  "application/pdf",
+  "text/plain",
+  "text/markdown",
+  "text/csv",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-powerpoint",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.oasis.opendocument.spreadsheet",
+  "application/vnd.oasis.opendocument.presentation",
+  "application/zip",
+] as const;
+
+/** Types safe to show inline as thumbnails: raster images only (never SVG, which can script). */
+export const inlineImageTypes: readonly string[] = [
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/avif",
+];
+
+const noControlCharacters = /^[^\p{Cc}]*$/u;
+const noControlExceptWhitespace = /^[\t\n\r\P{Cc}]*$/u;
+
+export const tagSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1, "Tags cannot be empty.")
+  .max(noteLimits.tagLength, `Tags are at most ${noteLimits.tagLength} characters.`)
+  .regex(/^[^\p{Cc},#]+$/u, "Tags cannot contain commas, # or control characters.");
+
+export const tagsSchema = z
+  .array(tagSchema)
+  .max(noteLimits.tags, `A note has at most ${noteLimits.tags} tags.`)
+  .transform((tags) => [...new Set(tags)].sort());
+
+export const titleSchema = z
+  .string()
+  .trim()
+  .max(noteLimits.title, `Titles are at most ${noteLimits.title} characters.`)
+  .regex(noControlCharacters, "Remove control characters from the title.");
+
+/** Content's byte limit is checked by the service, which answers 413 rather than 400. */
+export const contentSchema = z
+  .string()
+  .max(noteLimits.contentBytes * 4, "Note content is limited to 100 KB.")
+  .regex(noControlExceptWhitespace, "Remove control characters from the content.");
+
+export const noteCreateSchema = z.strictObject({
+  noteId: ulidSchema.optional(),
+  title: titleSchema.default(""),
+  content: contentSchema.default(""),
+  pinned: z.boolean().default(false),
+  tags: tagsSchema.default([]),
+});
+
+export const notePatchSchema = z
+  .strictObject({
+    version: z.number().int().positive(),
+    title: titleSchema.optional(),
+    content: contentSchema.optional(),
+    pinned: z.boolean().optional(),
+    tags: tagsSchema.optional(),
+  })
+  .refine(
+    (patch) => ["title", "content", "pinned", "tags"].some((field) => field in patch),
+    "Name at least one field to change.",
+  );
+
+export const noteVersionSchema = z.strictObject({
+  version: z.number().int().positive().optional(),
+});
+
+const flag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+export const noteListQuerySchema = z.strictObject({
+  cursor: z.string().max(2048).optional(),
+  tag: tagSchema.optional(),
+  q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
+  trash: flag,
+});
+
+export const noteIdParamsSchema = z.strictObject({ noteId: ulidSchema });
+export const attachmentParamsSchema = z.strictObject({
+  noteId: ulidSchema,
+  attachmentId: ulidSchema,
+});
+
+export const uploadRequestSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1, "The file needs a name.")
+    .max(255, "File names are at most 255 characters.")
+    .regex(noControlCharacters, "Remove control characters from the file name."),
+  size: z
+    .number()
+    .int()
+    .positive("Empty files cannot be attached.")
+    .max(noteLimits.attachmentBytes, "Files are limited to 25 MB."),
+  contentType: z.enum(attachmentTypes, {
+    error: "This type of file cannot be attached: use images, PDF, text, office documents or zip.",
+  }),
+});
+
+export const downloadQuerySchema = z.strictObject({ inline: flag });
+
+/** Lower-cased words to find in a note, at most a handful, duplicates dropped. */
+export function searchWords(query: string | undefined): string[] {
+  if (!query) return [];
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return [...new Set(words)].slice(0, noteLimits.searchWords);
+}

@@ -1,0 +1,333 @@
+import { GetObjectTaggingCommand } from "@aws-sdk/client-s3";
+import { marshall } from "@aws-sdk/util-dynamodb";
+import { ulid } from "ulid";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createNote, getNote, trashNote } from "@/lib/db/notes-repository";
+import { createUser } from "@/lib/db/users-repository";
+import { removeExpiredNoteObjects } from "@/lib/notes/expired-notes";
+import { inlineImageTypes } from "@/lib/notes/schemas";
+import {
+  attachmentDownloadUrl,
+  confirmUpload,
+  createNoteWithLimits,
+  deleteNoteForever,
+  removeAttachment,
+  requestUpload,
+  updateNoteWithLimits,
+} from "@/lib/notes/service";
+import { noteObjectPrefix } from "@/lib/storage/attachments";
+import { listObjectKeys } from "@/lib/storage/objects";
+import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+
+let cloud: TestCloud;
+beforeAll(async () => {
+  cloud = await createTestCloud();
+});
+
+async function userWithNote() {
+  const user = await createUser(cloud.database, {
+    email: `att-${ulid()}@example.test`,
+    displayName: "",
+    passwordHash: "h",
+  });
+  const { note } = await createNote(cloud.database, user.userId, {
+    title: "with files",
+    content: "",
+    pinned: false,
+    tags: [],
+  });
+  return { userId: user.userId, noteId: note.noteId };
+}
+
+const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(1020, 7)]);
+
+async function upload(
+  userId: string,
+  noteId: string,
+  body: Buffer,
+  contentType = "image/png",
+  name = "photo of me.png",
+) {
+  const { attachmentId, upload: target } = await requestUpload(
+    cloud.database,
+    cloud.storage,
+    userId,
+    noteId,
+    {
+      name,
+      size: body.length,
+      contentType,
+    },
+  );
+  const response = await fetch(target.url, {
+    method: "PUT",
+    headers: target.headers,
+    body: new Uint8Array(body),
+  });
+  return {
+    attachmentId,
+    status: response.status,
+    request: { name, size: body.length, contentType },
+  };
+}
+
+describe("attachments through presigned URLs on the local S3 server", () => {
+  it("uploads, confirms, downloads the same bytes and removes the object", async () => {
+    const { userId, noteId } = await userWithNote();
+    const sent = await upload(userId, noteId, png);
+    expect(sent.status).toBe(200);
+    const note = await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...sent.request,
+      attachmentId: sent.attachmentId,
+    });
+    const attachment = note.attachments[0];
+    expect(attachment).toMatchObject({
+      name: "photo of me.png",
+      size: png.length,
+      contentType: "image/png",
+    });
+    expect(attachment?.key).toBe(
+      `${noteObjectPrefix(userId, noteId)}${sent.attachmentId}/photo_of_me.png`,
+    );
+    const tags = await cloud.storage.client.send(
+      new GetObjectTaggingCommand({ Bucket: cloud.storage.bucket, Key: attachment?.key }),
+    );
+    expect(tags.TagSet).toEqual([]);
+
+    const url = await attachmentDownloadUrl(
+      cloud.database,
+      cloud.storage,
+      userId,
+      noteId,
+      sent.attachmentId,
+      false,
+      inlineImageTypes,
+    );
+    const download = await fetch(url);
+    expect(download.status).toBe(200);
+    expect(download.headers.get("content-disposition")).toBe(
+      'attachment; filename="photo of me.png"',
+    );
+    expect(Buffer.from(await download.arrayBuffer()).equals(png)).toBe(true);
+    const thumbnail = await fetch(
+      await attachmentDownloadUrl(
+        cloud.database,
+        cloud.storage,
+        userId,
+        noteId,
+        sent.attachmentId,
+        true,
+        inlineImageTypes,
+      ),
+    );
+    expect(thumbnail.headers.get("content-disposition")).toMatch(/^inline;/);
+    expect(thumbnail.headers.get("content-type")).toBe("image/png");
+
+    await removeAttachment(cloud.database, cloud.storage, userId, noteId, sent.attachmentId);
+    expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
+    expect((await getNote(cloud.database, userId, noteId))?.attachments).toEqual([]);
+  });
+
+  it("lets S3 itself refuse a larger file, another type and a tampered signature", async () => {
+    const { userId, noteId } = await userWithNote();
+    const { upload: target } = await requestUpload(cloud.database, cloud.storage, userId, noteId, {
+      name: "a.png",
+      size: png.length,
+      contentType: "image/png",
+    });
+    const bigger = await fetch(target.url, {
+      method: "PUT",
+      headers: target.headers,
+      body: new Uint8Array(Buffer.concat([png, png])),
+    });
+    expect(bigger.status).toBe(403);
+    const otherType = await fetch(target.url, {
+      method: "PUT",
+      headers: { ...target.headers, "content-type": "text/html" },
+      body: new Uint8Array(png),
+    });
+    expect(otherType.status).toBe(403);
+    const tampered = target.url.replace(
+      /X-Amz-Signature=([0-9a-f])/,
+      (_, c) => `X-Amz-Signature=${c === "0" ? "1" : "0"}`,
+    );
+    expect(
+      (await fetch(tampered, { method: "PUT", headers: target.headers, body: new Uint8Array(png) }))
+        .status,
+    ).toBe(403);
+    expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
+  });
+
+  it("refuses to confirm an upload that never arrived, or arrived with another size", async () => {
+    const { userId, noteId } = await userWithNote();
+    const attachmentId = ulid();
+    await expect(
+      confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+        attachmentId,
+        name: "x.png",
+        size: 10,
+        contentType: "image/png",
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    const sent = await upload(userId, noteId, png);
+    await expect(
+      confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+        ...sent.request,
+        size: png.length + 1,
+        attachmentId: sent.attachmentId,
+      }),
+    ).rejects.toMatchObject({ status: 400 });
+    expect((await getNote(cloud.database, userId, noteId))?.attachments).toEqual([]);
+  });
+
+  it("keeps another user's note out of reach: presign, confirm, download, remove", async () => {
+    const alice = await userWithNote();
+    const bob = await userWithNote();
+    const sent = await upload(alice.userId, alice.noteId, png);
+    await confirmUpload(cloud.database, cloud.storage, alice.userId, alice.noteId, {
+      ...sent.request,
+      attachmentId: sent.attachmentId,
+    });
+    const request = { name: "a.png", size: 10, contentType: "image/png" };
+    await expect(
+      requestUpload(cloud.database, cloud.storage, bob.userId, alice.noteId, request),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      confirmUpload(cloud.database, cloud.storage, bob.userId, alice.noteId, {
+        ...sent.request,
+        attachmentId: sent.attachmentId,
+      }),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      attachmentDownloadUrl(
+        cloud.database,
+        cloud.storage,
+        bob.userId,
+        alice.noteId,
+        sent.attachmentId,
+        false,
+        inlineImageTypes,
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      removeAttachment(cloud.database, cloud.storage, bob.userId, alice.noteId, sent.attachmentId),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      await listObjectKeys(cloud.storage, noteObjectPrefix(alice.userId, alice.noteId)),
+    ).toHaveLength(1);
+  });
+
+  it("never serves SVG inline from the bucket", async () => {
+    const { userId, noteId } = await userWithNote();
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
+    const sent = await upload(userId, noteId, svg, "image/svg+xml", "logo.svg");
+    await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...sent.request,
+      attachmentId: sent.attachmentId,
+    });
+    const response = await fetch(
+      await attachmentDownloadUrl(
+        cloud.database,
+        cloud.storage,
+        userId,
+        noteId,
+        sent.attachmentId,
+        true,
+        inlineImageTypes,
+      ),
+    );
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment;/);
+    expect(response.headers.get("content-type")).toBe("application/octet-stream");
+  });
+
+  it("replacing an attachment deletes the old object", async () => {
+    const { userId, noteId } = await userWithNote();
+    const first = await upload(userId, noteId, png, "image/png", "v1.png");
+    await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...first.request,
+      attachmentId: first.attachmentId,
+    });
+    const second = await upload(userId, noteId, png, "image/png", "v2.png");
+    const note = await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...second.request,
+      attachmentId: second.attachmentId,
+      replaces: first.attachmentId,
+    });
+    expect(note.attachments.map((attachment) => attachment.name)).toEqual(["v2.png"]);
+    const keys = await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId));
+    expect(keys).toEqual([note.attachments[0]?.key]);
+  });
+
+  it("holds at most 10 attachments", async () => {
+    const { userId, noteId } = await userWithNote();
+    for (let index = 0; index < 10; index++) {
+      const sent = await upload(userId, noteId, png, "image/png", `f${index}.png`);
+      await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+        ...sent.request,
+        attachmentId: sent.attachmentId,
+      });
+    }
+    await expect(
+      requestUpload(cloud.database, cloud.storage, userId, noteId, {
+        name: "11.png",
+        size: 10,
+        contentType: "image/png",
+      }),
+    ).rejects.toMatchObject({ status: 413 });
+  });
+
+  it("deleting a trashed note for good removes its objects; a live one is refused", async () => {
+    const { userId, noteId } = await userWithNote();
+    const sent = await upload(userId, noteId, png);
+    await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...sent.request,
+      attachmentId: sent.attachmentId,
+    });
+    await expect(
+      deleteNoteForever(cloud.database, cloud.storage, userId, noteId),
+    ).rejects.toMatchObject({ status: 409 });
+    await trashNote(cloud.database, userId, noteId);
+    await deleteNoteForever(cloud.database, cloud.storage, userId, noteId);
+    expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
+    expect(await getNote(cloud.database, userId, noteId, { includeTrashed: true })).toBeUndefined();
+  });
+
+  it("the TTL stream handler removes an expired note's objects, and only on TTL removals", async () => {
+    const { userId, noteId } = await userWithNote();
+    const sent = await upload(userId, noteId, png);
+    await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...sent.request,
+      attachmentId: sent.attachmentId,
+    });
+    const oldImage = marshall({ userId, noteId, title: "gone" });
+    const userDelete = { eventName: "REMOVE", dynamodb: { OldImage: oldImage } };
+    expect(await removeExpiredNoteObjects(cloud.storage, [userDelete])).toBe(0);
+    const ttlDelete = {
+      eventName: "REMOVE",
+      userIdentity: { type: "Service", principalId: "dynamodb.amazonaws.com" },
+      dynamodb: { OldImage: oldImage },
+    };
+    expect(await removeExpiredNoteObjects(cloud.storage, [ttlDelete])).toBe(1);
+    expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
+  });
+});
+
+describe("note limits", () => {
+  it("refuses content over 100 KB with 413 and keeps the note as it was", async () => {
+    const { userId, noteId } = await userWithNote();
+    await expect(
+      createNoteWithLimits(cloud.database, userId, {
+        title: "",
+        content: "é".repeat(60_000),
+        pinned: false,
+        tags: [],
+      }),
+    ).rejects.toMatchObject({ status: 413, fieldErrors: { content: [expect.any(String)] } });
+    await expect(
+      updateNoteWithLimits(cloud.database, userId, noteId, { content: "x".repeat(102_401) }, 1),
+    ).rejects.toMatchObject({ status: 413 });
+    expect((await getNote(cloud.database, userId, noteId))?.version).toBe(1);
+  });
+});

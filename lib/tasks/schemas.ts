@@ -1,0 +1,128 @@
+import { z } from "zod";
+import { ulidSchema } from "@/lib/ids";
+
+export const taskStatuses = ["todo", "in-progress", "completed"] as const;
+export type TaskStatus = (typeof taskStatuses)[number];
+
+export const taskPriorities = ["low", "medium", "high"] as const;
+export type TaskPriority = (typeof taskPriorities)[number];
+
+export const taskLimits = {
+  description: 500,
+  detailsBytes: 20 * 1024,
+  pageSize: 50,
+  maxPageSize: 100,
+} as const;
+
+const noControlCharacters = /^[^\p{Cc}]*$/u;
+const noControlExceptWhitespace = /^[\t\n\r\P{Cc}]*$/u;
+
+export const taskStatusSchema = z.enum(taskStatuses, {
+  error: "Status is todo, in-progress or completed.",
+});
+
+export const taskPrioritySchema = z.enum(taskPriorities, {
+  error: "Priority is low, medium or high.",
+});
+
+export const descriptionSchema = z
+  .string({ error: "Describe the task." })
+  .trim()
+  .min(1, "Describe the task.")
+  .max(taskLimits.description, `Descriptions are at most ${taskLimits.description} characters.`)
+  .regex(noControlCharacters, "Remove control characters from the description.");
+
+/** The byte limit is checked by the service, which answers 413 rather than 400. */
+export const detailsSchema = z
+  .string()
+  .max(taskLimits.detailsBytes * 4, "Details are limited to 20 KB.")
+  .regex(noControlExceptWhitespace, "Remove control characters from the details.");
+
+export const dueDateSchema = z.iso.date("Use a date like 2026-05-31.");
+
+/** `null` reads as "not given", for clients that always send every field. */
+const absent = <T extends z.ZodType>(schema: T) =>
+  schema.nullish().transform((value) => value ?? undefined);
+
+export const taskCreateSchema = z.strictObject({
+  taskId: ulidSchema.optional(),
+  description: descriptionSchema,
+  details: detailsSchema.default(""),
+  status: taskStatusSchema.default("todo"),
+  priority: taskPrioritySchema.default("medium"),
+  dueDate: absent(dueDateSchema),
+  noteId: absent(ulidSchema),
+});
+
+const patchFields = ["description", "details", "status", "priority", "dueDate", "noteId"] as const;
+
+/** Only the named fields change; `null` clears `dueDate` or `noteId`. */
+export const taskPatchSchema = z
+  .strictObject({
+    version: z.number().int().positive(),
+    description: descriptionSchema.optional(),
+    details: detailsSchema.optional(),
+    status: taskStatusSchema.optional(),
+    priority: taskPrioritySchema.optional(),
+    dueDate: dueDateSchema.nullable().optional(),
+    noteId: ulidSchema.nullable().optional(),
+  })
+  .refine(
+    (patch) => patchFields.some((field) => field in patch),
+    "Name at least one field to change.",
+  );
+
+/**
+ * A drag and drop: the column (`status`, default the task's own) and the neighbours it was
+ * dropped between, `afterTaskId` above it and `beforeTaskId` below it. Without neighbours the
+ * task goes to the end of the column.
+ */
+export const taskMoveSchema = z
+  .strictObject({
+    status: taskStatusSchema.optional(),
+    afterTaskId: absent(ulidSchema),
+    beforeTaskId: absent(ulidSchema),
+  })
+  .refine((move) => !move.afterTaskId || move.afterTaskId !== move.beforeTaskId, {
+    path: ["beforeTaskId"],
+    message: "The task above and the task below must differ.",
+  });
+
+const flag = z
+  .enum(["1", "0", "true", "false"])
+  .optional()
+  .transform((value) => value === "1" || value === "true");
+
+export const dueFilters = ["overdue", "week"] as const;
+export type DueFilter = (typeof dueFilters)[number];
+
+export const taskListQuerySchema = z
+  .strictObject({
+    status: taskStatusSchema.optional(),
+    due: z.enum(dueFilters, { error: "Due is overdue or week." }).optional(),
+    trash: flag,
+    // The caller's local date, so "overdue" follows their day rather than the server's (UTC).
+    today: dueDateSchema.optional(),
+    cursor: z.string().max(2048).optional(),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(taskLimits.maxPageSize, `At most ${taskLimits.maxPageSize} tasks per page.`)
+      .optional(),
+  })
+  .refine((query) => !(query.trash && (query.status || query.due)), {
+    path: ["trash"],
+    message: "The trash cannot be filtered by status or due date.",
+  })
+  .refine((query) => !(query.due && query.status === "completed"), {
+    path: ["status"],
+    message: "Due filters list open tasks only.",
+  });
+
+export const taskIdParamsSchema = z.strictObject({ taskId: ulidSchema });
+
+export const taskDeleteQuerySchema = z.strictObject({ permanent: flag });
+
+/** For routes that take no query parameters: an unknown one is a 400, not silently ignored. */
+export const noQuerySchema = z.strictObject({});

@@ -1,0 +1,86 @@
+import { getNote } from "@/lib/db/notes-repository";
+import type { Database } from "@/lib/db/runtime";
+import {
+  createTask,
+  getTask,
+  listColumn,
+  listDueTasks,
+  listTasks,
+  type NewTask,
+  type Task,
+  type TaskPage,
+  type TaskPatch,
+  updateTask,
+} from "@/lib/db/tasks-repository";
+import { AppError } from "@/lib/errors";
+import { type DueFilter, type TaskStatus, taskLimits } from "@/lib/tasks/schemas";
+
+function assertDetailsSize(details: string | undefined): void {
+  if (details !== undefined && Buffer.byteLength(details, "utf8") > taskLimits.detailsBytes) {
+    throw new AppError("too_large", "Task details are limited to 20 KB.", {
+      details: ["Task details are limited to 20 KB."],
+    });
+  }
+}
+
+/** A task may only link to a live note of the same user; anything else reads as missing. */
+async function assertOwnNote(db: Database, userId: string, noteId: string): Promise<void> {
+  if (!(await getNote(db, userId, noteId))) {
+    throw new AppError("not_found", "That note does not exist.", {
+      noteId: ["That note does not exist."],
+    });
+  }
+}
+
+export async function createTaskWithChecks(
+  db: Database,
+  userId: string,
+  input: NewTask,
+): Promise<{ task: Task; created: boolean }> {
+  assertDetailsSize(input.details);
+  // A replayed create answers with the task as it is, even if its note has gone since.
+  if (input.taskId) {
+    const existing = await getTask(db, userId, input.taskId);
+    if (existing) return { task: existing, created: false };
+  }
+  if (input.noteId) await assertOwnNote(db, userId, input.noteId);
+  return createTask(db, userId, input);
+}
+
+export async function updateTaskWithChecks(
+  db: Database,
+  userId: string,
+  taskId: string,
+  patch: TaskPatch,
+  expectedVersion: number,
+): Promise<Task> {
+  assertDetailsSize(patch.details);
+  if (patch.noteId) await assertOwnNote(db, userId, patch.noteId);
+  return updateTask(db, userId, taskId, patch, expectedVersion);
+}
+
+export interface TaskQuery {
+  readonly status?: TaskStatus;
+  readonly due?: DueFilter;
+  readonly trash?: boolean;
+  readonly today?: string;
+  readonly cursor?: string;
+  readonly limit?: number;
+}
+
+/**
+ * One entry point for task lists: a due filter reads the ByDue index (optionally one status),
+ * a status alone is a board column, otherwise the live tasks (or the trash) newest first.
+ */
+export function findTasks(db: Database, userId: string, query: TaskQuery): Promise<TaskPage> {
+  const page = { cursor: query.cursor, limit: query.limit };
+  if (query.due) {
+    return listDueTasks(db, userId, query.due, {
+      ...page,
+      today: query.today,
+      status: query.status,
+    });
+  }
+  if (query.status) return listColumn(db, userId, query.status, page);
+  return listTasks(db, userId, { ...page, trash: query.trash });
+}
