@@ -1,11 +1,15 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { PwaProvider } from "@/components/pwa/pwa-provider";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Jotboard", template: "%s · Jotboard" },
   description: "Notes and tasks in one place: markdown notes with attachments, and a to-do board.",
   applicationName: "Jotboard",
+  appleWebApp: { capable: true, title: "Jotboard", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
+  formatDetection: { telephone: false },
 };
 
 export const viewport: Viewport = {
@@ -28,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        {children}
+        <PwaProvider>{children}</PwaProvider>
       </body>
     </html>
   );

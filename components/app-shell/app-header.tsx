@@ -2,6 +2,8 @@ import Link from "next/link";
 import { BrandLink } from "@/components/app-shell/brand-link";
 import { navItems } from "@/components/app-shell/nav-items";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { InstallButton } from "@/components/pwa/install-button";
+import { SyncStatus } from "@/components/pwa/sync-status";
 import type { SessionUser } from "@/lib/auth/session";
 
 /** The signed-in header: sections, who is signed in, settings and sign out. */
@@ -11,7 +13,7 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
       <div className="mx-auto flex h-14 w-full max-w-5xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
         <BrandLink href={navItems[0]?.href ?? "/settings"} />
         {navItems.length > 0 && (
-          <nav aria-label="Main" className="flex items-center gap-1">
+          <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
             {navItems.map((item) => (
               <Link
                 key={item.href}
@@ -24,6 +26,8 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-1">
+          <SyncStatus userId={user.userId} />
+          <InstallButton />
           <Link
             href="/settings"
             className="flex min-h-11 min-w-0 items-center gap-2 rounded-md px-2 text-sm hover:bg-canvas"

@@ -4,6 +4,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
 import type { Note } from "@/lib/db/notes-repository";
+import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
+import { onSync, sendOrQueue } from "@/lib/offline/sync";
 
 interface Draft {
   readonly title: string;
@@ -50,6 +52,7 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
   const saved = useRef({ draft: draftOf(initial), version: initial.version });
   const latest = useRef(draft);
   const inFlight = useRef(false);
+  const queued = useRef(false);
   const again = useRef(false);
   latest.current = draft;
 
@@ -61,20 +64,32 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
     const sending = latest.current;
     const patch = changes(sending, saved.current.draft);
     if (Object.keys(patch).length === 0) {
-      setState("saved");
+      // Nothing new to send, but an edit may still wait in the outbox: that is not "Saved".
+      setState(queued.current ? "offline" : "saved");
       return;
     }
     inFlight.current = true;
     setState("saving");
     try {
-      const response = await fetch(`/api/notes/${noteId}`, {
+      const result = await sendOrQueue({
         method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version: saved.current.version, ...patch }),
+        url: `/api/notes/${noteId}`,
+        body: { version: saved.current.version, ...patch },
+        mergeKey: `PATCH /api/notes/${noteId}`,
+        label: `Edit of “${sending.title || "Untitled"}”`,
       });
+      if (result.queued) {
+        // Kept in this device's outbox; the version moves on when the replay answers.
+        queued.current = true;
+        saved.current = { draft: sending, version: saved.current.version };
+        setState("offline");
+        return;
+      }
+      const { response } = result;
       const body = await response.json().catch(() => ({}));
       if (response.ok) {
         saved.current = { draft: sending, version: (body as Note).version };
+        void rememberNotes([body as Note]);
         setMessage(undefined);
         setState(Object.keys(changes(latest.current, sending)).length === 0 ? "saved" : "unsaved");
       } else if (response.status === 409 && body.current) {
@@ -103,6 +118,30 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
     const timer = setTimeout(() => void save(), autosaveDelayMs);
     return () => clearTimeout(timer);
   }, [draft, conflict, save]);
+
+  // Keep this note for offline reading, and follow replays of edits queued while offline.
+  useEffect(() => {
+    if (isOfflineStoreAvailable()) void rememberNotes([initial]).catch(() => undefined);
+    return onSync((event) => {
+      if (event.mutation?.url !== `/api/notes/${noteId}`) return;
+      queued.current = false;
+      if (event.type === "replayed") {
+        const note = event.body as Note;
+        saved.current = { draft: draftOf(note), version: note.version };
+        void rememberNotes([note]);
+        void save();
+      } else if (event.type === "conflict") {
+        const current = (event.body as { current?: Note })?.current;
+        if (current) {
+          setConflict(current);
+          setState("conflict");
+        }
+      } else if (event.type === "refused") {
+        setMessage(event.message);
+        setState("error");
+      }
+    });
+  }, [initial, noteId, save]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,8 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { NoteCard } from "@/components/notes/note-card";
 import type { NoteCard as NoteCardData, Page } from "@/lib/db/notes-repository";
+import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 
 interface NoteListProps {
   readonly initial: Page<NoteCardData>;
@@ -16,6 +17,11 @@ export function NoteList({ initial, query }: NoteListProps) {
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
+
+  // Keep what was seen for offline reading.
+  useEffect(() => {
+    if (isOfflineStoreAvailable()) void rememberNotes(items).catch(() => undefined);
+  }, [items]);
 
   async function loadMore() {
     if (!cursor) return;

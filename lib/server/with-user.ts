@@ -2,6 +2,12 @@ import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
+import {
+  claimIdempotencyKey,
+  completeIdempotencyKey,
+  releaseIdempotencyKey,
+} from "@/lib/db/idempotency-repository";
+import { getDatabase } from "@/lib/db/runtime";
 import { AppError, isUnavailableError } from "@/lib/errors";
 import type { ActionState, FieldErrors, FormAction } from "@/lib/server/action-state";
 
@@ -191,10 +197,60 @@ export function withUserRoute<
       const body = (
         schemas.body ? schemas.body.parse(await readJson(request)) : undefined
       ) as z.output<B>;
-      const result = await handler({ user, body, query, params, request });
-      return result instanceof Response ? result : Response.json(result);
+      const run = async () => {
+        try {
+          const result = await handler({ user, body, query, params, request });
+          return result instanceof Response ? result : Response.json(result);
+        } catch (error) {
+          return errorResponse(toAppError(error));
+        }
+      };
+      const idempotencyKey = request.headers.get("idempotency-key");
+      if (!idempotencyKey || request.method === "GET") return await run();
+      const fingerprint = `${request.method} ${new URL(request.url).pathname}`;
+      return await runOnce(user.userId, idempotencyKey, fingerprint, run);
     } catch (error) {
       return errorResponse(toAppError(error));
     }
   };
+}
+
+/**
+ * Runs a mutation at most once per Idempotency-Key (offline replays resend the same key): a
+ * repeat gets the first response back. Outages free the key so a later retry can run.
+ */
+async function runOnce(
+  userId: string,
+  idempotencyKey: string,
+  fingerprint: string,
+  run: () => Promise<Response>,
+): Promise<Response> {
+  if (!/^[\w-]{8,128}$/.test(idempotencyKey)) {
+    throw new AppError(
+      "invalid",
+      "The Idempotency-Key header must be 8 to 128 letters, digits, - or _.",
+    );
+  }
+  const db = getDatabase();
+  const claim = await claimIdempotencyKey(db, userId, idempotencyKey, fingerprint);
+  if (claim.state === "mismatch") {
+    throw new AppError("invalid", "This Idempotency-Key was already used for another request.");
+  }
+  if (claim.state === "in-progress") {
+    throw new AppError("conflict", "This change is already being applied; try again in a moment.");
+  }
+  if (claim.state === "done") {
+    return new Response(claim.body || null, {
+      status: claim.status,
+      headers: { "content-type": "application/json", "idempotent-replay": "true" },
+    });
+  }
+  const response = await run();
+  if (response.status >= 500) {
+    await releaseIdempotencyKey(db, userId, idempotencyKey);
+    return response;
+  }
+  const text = await response.clone().text();
+  await completeIdempotencyKey(db, userId, idempotencyKey, { status: response.status, body: text });
+  return response;
 }

@@ -1,0 +1,18 @@
+import type { FormEvent } from "react";
+import { clearOfflineStore } from "@/lib/offline/store";
+
+/**
+ * For forms that end a session: wipes this device's offline data (IndexedDB and caches) before
+ * the form really submits, so the next person on the device sees nothing of this one's.
+ */
+export function clearOfflineThenSubmit(event: FormEvent<HTMLFormElement>): void {
+  const form = event.currentTarget;
+  if (form.dataset.offlineCleared === "true") return;
+  event.preventDefault();
+  void clearOfflineStore()
+    .catch(() => undefined)
+    .finally(() => {
+      form.dataset.offlineCleared = "true";
+      form.requestSubmit();
+    });
+}

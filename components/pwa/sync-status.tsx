@@ -1,0 +1,78 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import {
+  claimForUser,
+  isOfflineStoreAvailable,
+  queuedMutations,
+  readLibrary,
+} from "@/lib/offline/store";
+import { onSync, replayOutbox } from "@/lib/offline/sync";
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
+
+/**
+ * The connection and sync state in the header, and the outbox's engine: it replays queued
+ * changes on start, when the connection returns and when the app comes back to the foreground
+ * (browsers fire no background sync for us to rely on).
+ */
+export function SyncStatus({ userId }: { readonly userId: string }) {
+  const [online, setOnline] = useState(true);
+  const [pending, setPending] = useState(0);
+  const [lastSync, setLastSync] = useState<string>();
+
+  useEffect(() => {
+    if (!isOfflineStoreAvailable()) return;
+    let active = true;
+    const refresh = async () => {
+      const [queue, library] = await Promise.all([queuedMutations(), readLibrary()]);
+      if (!active) return;
+      setPending(queue.length);
+      setLastSync(library.lastSync);
+    };
+    const replay = () => {
+      if (navigator.onLine) void replayOutbox().then(refresh);
+    };
+    const onVisible = () => {
+      if (document.visibilityState === "visible") replay();
+    };
+    const onOnline = () => {
+      setOnline(true);
+      replay();
+    };
+    const onOffline = () => setOnline(false);
+    setOnline(navigator.onLine);
+    void claimForUser(userId).then(() => {
+      void refresh();
+      replay();
+    });
+    const unsubscribe = onSync((event) => {
+      if (event.type === "pending") setPending(event.count);
+      if (event.type === "replayed") setLastSync(new Date().toISOString());
+    });
+    window.addEventListener("online", onOnline);
+    window.addEventListener("offline", onOffline);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      active = false;
+      unsubscribe();
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("offline", onOffline);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [userId]);
+
+  if (online && pending === 0) return null;
+  return (
+    <p
+      role="status"
+      aria-live="polite"
+      data-testid="sync-status"
+      className={`whitespace-nowrap rounded-full px-2 py-1 text-xs font-medium ${online ? "bg-canvas text-muted" : "bg-danger text-white"}`}
+    >
+      {online ? "Syncing" : "Offline"}
+      {pending > 0 && ` · ${pending} change${pending === 1 ? "" : "s"} waiting`}
+      {!online && lastSync && ` · last sync ${timeFormat.format(new Date(lastSync))}`}
+    </p>
+  );
+}

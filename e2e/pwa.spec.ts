@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { type BrowserContext, chromium, expect, type Page, test } from "@playwright/test";
+import { chromiumArgs, resolveChromium } from "./chromium";
+import { newAccount, SignUpPage } from "./support/accounts";
+import { NotesPage } from "./support/notes";
+
+/** Waits until the service worker controls the page (it claims clients once active). */
+async function serviceWorkerReady(page: Page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** The bodies waiting in this page's IndexedDB outbox. */
+function queuedBodies(page: Page): Promise<unknown[]> {
+  return page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open("jotboard");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction("outbox").objectStore("outbox").getAll();
+          request.onsuccess = () => {
+            resolve(request.result.map((mutation: { body?: unknown }) => mutation.body));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+async function installabilityErrors(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  const result = (await cdp.send("Page.getInstallabilityErrors")) as {
+    installabilityErrors: { errorId: string }[];
+  };
+  return result.installabilityErrors.map((error) => error.errorId);
+}
+
+test.describe("installable", () => {
+  // A normal context is off the record and always reports "in-incognito".
+  let context: BrowserContext;
+  let profile: string;
+  test.beforeEach(async ({ baseURL }) => {
+    profile = mkdtempSync(path.join(tmpdir(), "jotboard-profile-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: resolveChromium(),
+      args: chromiumArgs,
+      baseURL,
+    });
+  });
+  test.afterEach(async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  });
+
+  test("Chromium finds nothing missing to install the app", async () => {
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect.poll(() => installabilityErrors(page), { timeout: 15_000 }).toEqual([]);
+  });
+
+  test("without its icons the app is not installable (negative control)", async () => {
+    await context.route("**/icons/**", (route) => route.fulfill({ status: 404, body: "" }));
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect
+      .poll(async () => (await installabilityErrors(page)).join(","), { timeout: 15_000 })
+      .toMatch(/icon/);
+  });
+});
+
+test("the manifest parses without errors and says what the app is", async ({ page }) => {
+  await page.goto("/");
+  const cdp = await page.context().newCDPSession(page);
+  const manifest = (await cdp.send("Page.getAppManifest")) as {
+    url: string;
+    errors: unknown[];
+    data?: string;
+  };
+  expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+  expect(manifest.errors).toEqual([]);
+  const data = JSON.parse(manifest.data ?? "{}");
+  expect(data).toMatchObject({ name: "Jotboard", display: "standalone", start_url: "/notes" });
+  expect(data.shortcuts.map((shortcut: { name: string }) => shortcut.name)).toEqual([
+    "New note",
+    "New task",
+  ]);
+  expect(data.share_target).toMatchObject({ action: "/notes/new", method: "GET" });
+});
+
+test.describe("offline", () => {
+  test.beforeEach(async ({ page }) => {
+    await new SignUpPage(page).signUp(newAccount("offline"));
+    await serviceWorkerReady(page);
+  });
+
+  test("notes seen online can be read offline, with an offline indicator", async ({
+    page,
+    context,
+  }) => {
+    const notes = new NotesPage(page);
+    const noteId = await notes.newNote();
+    await notes.title().fill("Read me on the train");
+    await notes.content().fill("kept for offline");
+    await notes.expectSaved();
+    await page.goto("/notes");
+    await expect(page.getByRole("link", { name: "Read me on the train" })).toBeVisible();
+    await page.goto(`/notes/${noteId}`);
+    await expect(notes.content()).toHaveValue("kept for offline");
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(notes.content()).toHaveValue("kept for offline");
+    await expect(page.getByTestId("sync-status")).toContainText("Offline");
+    await page.goto("/notes");
+    await expect(page.getByRole("link", { name: "Read me on the train" })).toBeVisible();
+
+    // A page never opened falls back to the offline page, which lists what this device kept.
+    await page.goto("/notes/trash");
+    await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+    await expect(page.getByText("Read me on the train")).toBeVisible();
+    await context.setOffline(false);
+  });
+
+  test("an edit made offline is kept, shown at once, and applied once when back online", async ({
+    page,
+    context,
+  }) => {
+    const notes = new NotesPage(page);
+    const noteId = await notes.newNote();
+    await notes.content().fill("online text");
+    await notes.expectSaved();
+    const before = await (await page.request.get(`/api/notes/${noteId}`)).json();
+
+    await context.setOffline(true);
+    await notes.content().fill("written in a tunnel");
+    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "offline");
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+    await notes.content().fill("written in a tunnel, and more");
+    // Both edits fold into the one queued change before the connection returns.
+    await expect
+      .poll(() => queuedBodies(page))
+      .toEqual([{ version: before.version, content: "written in a tunnel, and more" }]);
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+
+    await context.setOffline(false);
+    await notes.expectSaved();
+    await expect(page.getByTestId("sync-status")).toHaveCount(0);
+    const after = await (await page.request.get(`/api/notes/${noteId}`)).json();
+    expect(after.content).toBe("written in a tunnel, and more");
+    expect(after.version).toBe(before.version + 1);
+  });
+
+  test("signing out clears the offline data of this device", async ({ page }) => {
+    const notes = new NotesPage(page);
+    await notes.newNote();
+    await notes.title().fill("private thoughts");
+    await notes.expectSaved();
+    await page.goto("/notes");
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)))
+      .toContain("jotboard");
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/$/);
+    expect(
+      await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)),
+    ).not.toContain("jotboard");
+    // Public pages the landing page prefetches may be cached again; nothing of the account is.
+    const cachedUrls = await page.evaluate(async () => {
+      const urls: string[] = [];
+      for (const name of await caches.keys()) {
+        if (name.startsWith("serwist-precache")) continue;
+        const cache = await caches.open(name);
+        urls.push(...(await cache.keys()).map((request) => request.url));
+      }
+      return urls;
+    });
+    expect(
+      cachedUrls.filter((url) =>
+        /\/(notes|tasks|settings|api)(\/|\?|$)/.test(new URL(url).pathname),
+      ),
+    ).toEqual([]);
+  });
+});
+
+test("a mutation replayed with the same idempotency key applies exactly once", async ({ page }) => {
+  await new SignUpPage(page).signUp(newAccount("replay"));
+  const created = await (await page.request.post("/api/notes", { data: { title: "once" } })).json();
+  const patch = () =>
+    page.request.patch(`/api/notes/${created.noteId}`, {
+      data: { version: created.version, content: "applied once" },
+      headers: { "idempotency-key": "01REPLAYKEY000000000000000" },
+    });
+  const first = await patch();
+  const second = await patch();
+  const third = await patch();
+  expect([first.status(), second.status(), third.status()]).toEqual([200, 200, 200]);
+  expect(second.headers()["idempotent-replay"]).toBe("true");
+  expect(await second.json()).toEqual(await first.json());
+  const stored = await (await page.request.get(`/api/notes/${created.noteId}`)).json();
+  expect(stored).toMatchObject({ content: "applied once", version: created.version + 1 });
+});
+
+test.describe("on a 360 x 640 phone", () => {
+  test.use({ viewport: { width: 360, height: 640 }, hasTouch: true, isMobile: true });
+
+  test("the main flows fit, with the navigation at the bottom", async ({ page }) => {
+    await new SignUpPage(page).signUp(newAccount("phone"));
+    const bottomNav = page.getByRole("navigation", { name: "Main" });
+    await expect(bottomNav).toBeVisible();
+    const notes = new NotesPage(page);
+    await notes.newNote();
+    await notes.title().fill("From my phone");
+    await notes.expectSaved();
+    for (const target of ["Notes", "Settings"]) {
+      await bottomNav.getByRole("link", { name: target }).tap();
+      await expect(page.getByRole("heading", { name: target, level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBe(0);
+    }
+    const box = await bottomNav.getByRole("link", { name: "Notes" }).boundingBox();
+    expect(box?.height ?? 0).toBeGreaterThanOrEqual(44);
+  });
+});

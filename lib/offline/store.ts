@@ -1,0 +1,158 @@
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
+import type { Note, NoteCard } from "@/lib/db/notes-repository";
+
+/**
+ * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has
+ * seen, and the outbox of changes made without a connection. One user's data at a time.
+ */
+export interface QueuedMutation {
+  /** A ULID: outbox order is creation order. */
+  readonly id: string;
+  readonly method: "POST" | "PATCH" | "DELETE";
+  readonly url: string;
+  readonly body?: Record<string, unknown>;
+  /** Sent as Idempotency-Key: the server applies the mutation once however often it is replayed. */
+  readonly idempotencyKey: string;
+  /** Unsent mutations with the same merge key are folded into one (e.g. edits of one note). */
+  readonly mergeKey?: string;
+  readonly label: string;
+  readonly createdAt: string;
+}
+
+export interface OfflineTaskCard {
+  readonly taskId: string;
+  readonly description: string;
+  readonly status: string;
+  readonly dueDate?: string | null;
+  readonly updatedAt: string;
+}
+
+interface OfflineSchema extends DBSchema {
+  notes: { key: string; value: Note | NoteCard };
+  tasks: { key: string; value: OfflineTaskCard };
+  outbox: { key: string; value: QueuedMutation };
+  meta: { key: string; value: { key: string; value: string } };
+}
+
+const databaseName = "jotboard";
+let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
+
+function database(): Promise<IDBPDatabase<OfflineSchema>> {
+  opening ??= openDB<OfflineSchema>(databaseName, 1, {
+    upgrade(db) {
+      db.createObjectStore("notes", { keyPath: "noteId" });
+      db.createObjectStore("tasks", { keyPath: "taskId" });
+      db.createObjectStore("outbox", { keyPath: "id" });
+      db.createObjectStore("meta", { keyPath: "key" });
+    },
+  });
+  return opening;
+}
+
+export function isOfflineStoreAvailable(): boolean {
+  return typeof indexedDB !== "undefined";
+}
+
+/** Starts a session on this device: another person's leftovers are wiped first. */
+export async function claimForUser(userId: string): Promise<void> {
+  const db = await database();
+  const owner = await db.get("meta", "userId");
+  if (owner && owner.value !== userId) {
+    await clearOfflineStore();
+    return claimForUser(userId);
+  }
+  if (!owner) await db.put("meta", { key: "userId", value: userId });
+}
+
+export async function rememberNotes(notes: readonly (Note | NoteCard)[]): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["notes", "meta"], "readwrite");
+  for (const note of notes) {
+    const existing = await tx.objectStore("notes").get(note.noteId);
+    // A card never replaces the full note (with its body) already kept.
+    if (
+      existing &&
+      "content" in existing &&
+      !("content" in note) &&
+      existing.version >= note.version
+    )
+      continue;
+    await tx.objectStore("notes").put(note);
+  }
+  await tx.objectStore("meta").put({ key: "lastSync", value: new Date().toISOString() });
+  await tx.done;
+}
+
+export async function rememberTasks(tasks: readonly OfflineTaskCard[]): Promise<void> {
+  const db = await database();
+  const tx = db.transaction(["tasks", "meta"], "readwrite");
+  for (const task of tasks) await tx.objectStore("tasks").put(task);
+  await tx.objectStore("meta").put({ key: "lastSync", value: new Date().toISOString() });
+  await tx.done;
+}
+
+export async function readLibrary() {
+  const db = await database();
+  const [notes, tasks, lastSync] = await Promise.all([
+    db.getAll("notes"),
+    db.getAll("tasks"),
+    db.get("meta", "lastSync"),
+  ]);
+  return {
+    notes: notes.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    tasks: tasks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    lastSync: lastSync?.value,
+  };
+}
+
+export async function enqueueMutation(mutation: QueuedMutation): Promise<void> {
+  const db = await database();
+  const tx = db.transaction("outbox", "readwrite");
+  if (mutation.mergeKey) {
+    for (const queued of await tx.store.getAll()) {
+      if (queued.mergeKey === mutation.mergeKey) {
+        // Keep the first one's base (e.g. the version it was based on) and its place in line.
+        await tx.store.put({
+          ...queued,
+          body: { ...mutation.body, ...pick(queued.body, ["version"]) },
+        });
+        await tx.done;
+        return;
+      }
+    }
+  }
+  await tx.store.put(mutation);
+  await tx.done;
+}
+
+function pick(body: Record<string, unknown> | undefined, keys: string[]) {
+  return Object.fromEntries(
+    keys.filter((key) => body && key in body).map((key) => [key, body?.[key]]),
+  );
+}
+
+export async function queuedMutations(): Promise<QueuedMutation[]> {
+  const db = await database();
+  return (await db.getAll("outbox")).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export async function removeMutation(id: string): Promise<void> {
+  await (await database()).delete("outbox", id);
+}
+
+/** Everything this device kept: IndexedDB and the service worker's runtime caches. */
+export async function clearOfflineStore(): Promise<void> {
+  if (opening) {
+    (await opening).close();
+    opening = undefined;
+  }
+  await deleteDB(databaseName);
+  if (typeof caches !== "undefined") {
+    const names = await caches.keys();
+    await Promise.all(
+      names
+        .filter((name) => !name.startsWith("serwist-precache"))
+        .map((name) => caches.delete(name)),
+    );
+  }
+}

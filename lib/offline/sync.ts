@@ -1,0 +1,117 @@
+import { ulid } from "ulid";
+import {
+  enqueueMutation,
+  type QueuedMutation,
+  queuedMutations,
+  removeMutation,
+} from "@/lib/offline/store";
+
+/**
+ * Sends a change now, or keeps it in the outbox when there is no connection, and replays the
+ * outbox in order once there is. Each mutation carries an Idempotency-Key, so a replay that was
+ * interrupted and repeated still applies exactly once.
+ */
+export type SyncEvent =
+  | { readonly type: "queued"; readonly mutation: QueuedMutation }
+  | { readonly type: "replayed"; readonly mutation: QueuedMutation; readonly body: unknown }
+  | { readonly type: "conflict"; readonly mutation: QueuedMutation; readonly body: unknown }
+  | { readonly type: "refused"; readonly mutation: QueuedMutation; readonly message: string }
+  | { readonly type: "pending"; readonly count: number; readonly mutation?: undefined };
+
+type Listener = (event: SyncEvent) => void;
+const listeners = new Set<Listener>();
+
+export function onSync(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function emit(event: SyncEvent) {
+  for (const listener of listeners) listener(event);
+}
+
+export interface MutationRequest {
+  readonly method: QueuedMutation["method"];
+  readonly url: string;
+  readonly body?: Record<string, unknown>;
+  readonly mergeKey?: string;
+  readonly label: string;
+}
+
+function send(mutation: Pick<QueuedMutation, "method" | "url" | "body" | "idempotencyKey">) {
+  return fetch(mutation.url, {
+    method: mutation.method,
+    headers: { "content-type": "application/json", "idempotency-key": mutation.idempotencyKey },
+    body: mutation.body ? JSON.stringify(mutation.body) : undefined,
+  });
+}
+
+export type SendResult =
+  | { readonly queued: true }
+  | { readonly queued: false; readonly response: Response };
+
+/** Sends now when possible; queues on a network failure (not on an HTTP error, which is an answer). */
+export async function sendOrQueue(request: MutationRequest): Promise<SendResult> {
+  const mutation: QueuedMutation = {
+    ...request,
+    id: ulid(),
+    idempotencyKey: ulid(),
+    createdAt: new Date().toISOString(),
+  };
+  if (navigator.onLine && (await queuedMutations()).length === 0) {
+    try {
+      return { queued: false, response: await send(mutation) };
+    } catch {
+      // Network failure: fall through to the outbox.
+    }
+  }
+  await enqueueMutation(mutation);
+  emit({ type: "queued", mutation });
+  emit({ type: "pending", count: (await queuedMutations()).length });
+  return { queued: true };
+}
+
+let replaying: Promise<void> | undefined;
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+let retryDelayMs = 1_000;
+
+/**
+ * Replays the outbox in order; stops at the first network failure or server outage and tries
+ * again with backoff (the "online" event can come before the network really works).
+ */
+export function replayOutbox(): Promise<void> {
+  replaying ??= (async () => {
+    try {
+      for (const mutation of await queuedMutations()) {
+        let response: Response;
+        try {
+          response = await send(mutation);
+        } catch {
+          return;
+        }
+        if (response.status >= 500 || response.status === 429) return;
+        const body = await response.json().catch(() => undefined);
+        if (response.ok) emit({ type: "replayed", mutation, body });
+        else if (response.status === 409) emit({ type: "conflict", mutation, body });
+        else {
+          const message =
+            (body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`;
+          emit({ type: "refused", mutation, message });
+        }
+        await removeMutation(mutation.id);
+      }
+    } finally {
+      const count = (await queuedMutations()).length;
+      emit({ type: "pending", count });
+      replaying = undefined;
+      clearTimeout(retryTimer);
+      if (count > 0 && navigator.onLine) {
+        retryTimer = setTimeout(() => void replayOutbox(), retryDelayMs);
+        retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
+      } else {
+        retryDelayMs = 1_000;
+      }
+    }
+  })();
+  return replaying;
+}
