@@ -1,10 +1,18 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Native module with prebuilt binaries: load it from node_modules instead of bundling.
   serverExternalPackages: ["@node-rs/argon2"],
+  async headers() {
+    return [
+      { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },
+      // The service worker must never be served stale, or updates would not be noticed.
+      { source: "/sw.js", headers: [{ key: "Cache-Control", value: "no-cache" }] },
+    ];
+  },
 };
 
 export default nextConfig;

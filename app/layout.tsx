@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PwaProvider } from "@/components/pwa/pwa-provider";
 import "./globals.css";
@@ -22,7 +23,9 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request, so each gets the CSP nonce the proxy made for it.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh antialiased">

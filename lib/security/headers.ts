@@ -1,0 +1,55 @@
+/**
+ * The Content-Security-Policy for a page: scripts only from this origin with this response's
+ * nonce (no inline scripts without it), nothing framing the app, and S3 as the one other origin
+ * (presigned uploads and downloads, thumbnails). Styles may be inline: React and Next set them.
+ */
+export function contentSecurityPolicy(options: {
+  nonce: string;
+  storageOrigins: readonly string[];
+  development: boolean;
+}): string {
+  const storage = options.storageOrigins.join(" ");
+  const directives = [
+    "default-src 'self'",
+    // React's dev tooling evaluates code; production never does.
+    `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    `img-src 'self' data: blob: ${storage}`,
+    `connect-src 'self' ${storage}`,
+    "font-src 'self'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ];
+  return directives.join("; ");
+}
+
+/** Where browsers talk to S3 directly: the local server, or the bucket's regional endpoints. */
+export function storageOrigins(config: {
+  cloud: "local" | "aws";
+  s3Endpoint?: string;
+  region: string;
+  bucket: string;
+}): string[] {
+  if (config.cloud === "local" && config.s3Endpoint) return [new URL(config.s3Endpoint).origin];
+  return [
+    `https://${config.bucket}.s3.${config.region}.amazonaws.com`,
+    `https://s3.${config.region}.amazonaws.com`,
+  ];
+}
+
+/** Headers for every response (CSP is added per page by the proxy, with its nonce). */
+export function staticSecurityHeaders(production: boolean): { key: string; value: string }[] {
+  return [
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    ...(production
+      ? [{ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" }]
+      : []),
+  ];
+}
