@@ -119,10 +119,13 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
 
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up task ${nameOf(active.id)}, in ${placeOf(active.id)}.`,
+    // Over itself is where it started: "picked up" already said so.
     onDragOver: ({ active, over }) =>
-      over
-        ? `Task ${nameOf(active.id)} is now in ${placeOf(active.id)}.`
-        : `Task ${nameOf(active.id)} is not over a column.`,
+      over?.id === active.id
+        ? undefined
+        : over
+          ? `Task ${nameOf(active.id)} is now in ${placeOf(active.id)}.`
+          : `Task ${nameOf(active.id)} is not over a column.`,
     onDragEnd: ({ active, over }) =>
       over
         ? `Task ${nameOf(active.id)} dropped in ${placeOf(active.id)}.`

@@ -1,6 +1,9 @@
 "use client";
 
 import { type FormEvent, useEffect, useState } from "react";
+import { ConflictChoice } from "@/components/forms/conflict-choice";
+import { SelectField } from "@/components/forms/select-field";
+import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import type { Task } from "@/lib/db/tasks-repository";
 import { callTasksApi } from "@/lib/tasks/api-client";
@@ -56,7 +59,7 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
   const [conflict, setConflict] = useState<Task>();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" }>();
   const [saving, setSaving] = useState(false);
-  const [tab, setTab] = useState<"write" | "preview">("write");
+  const [tab, setTab] = useState<EditorMode>("write");
 
   useEffect(() => {
     let live = true;
@@ -150,22 +153,7 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
             <dt className="text-muted">Due</dt>
             <dd>{conflict.dueDate ?? "No date"}</dd>
           </dl>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              onClick={keepMine}
-              className="min-h-11 rounded-md bg-accent px-3 text-sm font-semibold text-accent-ink"
-            >
-              Keep mine
-            </button>
-            <button
-              type="button"
-              onClick={takeTheirs}
-              className="min-h-11 rounded-md border border-line bg-surface px-3 text-sm font-medium"
-            >
-              Use theirs
-            </button>
-          </div>
+          <ConflictChoice onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
         </section>
       )}
       {!draft ? (
@@ -188,23 +176,13 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
             />
           </div>
           <div className="grid gap-3 sm:grid-cols-3">
-            <div className="space-y-1">
-              <label htmlFor={field("priority")} className="block text-sm font-medium">
-                Priority
-              </label>
-              <select
-                id={field("priority")}
-                value={draft.priority}
-                onChange={(event) => update({ priority: event.target.value as TaskPriority })}
-                className="block min-h-11 w-full rounded-md border border-line bg-surface px-3"
-              >
-                {taskPriorities.map((priority) => (
-                  <option key={priority} value={priority}>
-                    {priorityLabels[priority]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={field("priority")}
+              label="Priority"
+              value={draft.priority}
+              onChange={(event) => update({ priority: event.target.value as TaskPriority })}
+              options={taskPriorities.map((value) => ({ value, label: priorityLabels[value] }))}
+            />
             <div className="space-y-1">
               <label htmlFor={field("due")} className="block text-sm font-medium">
                 Due date
@@ -217,51 +195,31 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
                 className="block min-h-11 w-full rounded-md border border-line bg-surface px-3"
               />
             </div>
-            <div className="space-y-1">
-              <label htmlFor={field("note")} className="block text-sm font-medium">
-                Linked note
-              </label>
-              <select
-                id={field("note")}
-                value={draft.noteId}
-                onChange={(event) => update({ noteId: event.target.value })}
-                className="block min-h-11 w-full rounded-md border border-line bg-surface px-3"
-              >
-                <option value="">No note</option>
-                {draft.noteId && !notes.some((note) => note.noteId === draft.noteId) && (
-                  <option value={draft.noteId}>The linked note</option>
-                )}
-                {notes.map((note) => (
-                  <option key={note.noteId} value={note.noteId}>
-                    {note.title || "Untitled"}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={field("note")}
+              label="Linked note"
+              value={draft.noteId}
+              onChange={(event) => update({ noteId: event.target.value })}
+              options={[
+                { value: "", label: "No note" },
+                ...(draft.noteId && !notes.some((note) => note.noteId === draft.noteId)
+                  ? [{ value: draft.noteId, label: "The linked note" }]
+                  : []),
+                ...notes.map((note) => ({ value: note.noteId, label: note.title || "Untitled" })),
+              ]}
+            />
           </div>
           <div className="space-y-1">
             <div className="flex items-center gap-2">
               <span id={field("details-label")} className="text-sm font-medium">
                 Details (markdown)
               </span>
-              <div
-                role="tablist"
-                aria-label="Details mode"
-                className="ml-auto flex rounded-md border border-line bg-surface p-0.5"
-              >
-                {(["write", "preview"] as const).map((mode) => (
-                  <button
-                    key={mode}
-                    type="button"
-                    role="tab"
-                    aria-selected={tab === mode}
-                    onClick={() => setTab(mode)}
-                    className="min-h-10 rounded px-3 text-sm capitalize aria-selected:bg-canvas aria-selected:font-semibold"
-                  >
-                    {mode}
-                  </button>
-                ))}
-              </div>
+              <WritePreviewTabs
+                mode={tab}
+                onChange={setTab}
+                label="Details mode"
+                className="ml-auto"
+              />
             </div>
             {tab === "write" ? (
               <textarea

@@ -2,10 +2,9 @@
 
 import Form from "next/form";
 import { useEffect, useRef, useState } from "react";
-import type { TaskListView } from "@/lib/tasks/view";
-import { localToday } from "@/lib/tasks/view";
-
-const selectClass = "block min-h-11 w-full rounded-md border border-line bg-surface px-3";
+import { SelectField } from "@/components/forms/select-field";
+import { taskStatuses } from "@/lib/tasks/schemas";
+import { localToday, statusLabels, type TaskListView } from "@/lib/tasks/view";
 
 /**
  * The list's filters and sort as a GET form, so a view is a URL. It carries the reader's own
@@ -19,55 +18,41 @@ export function TaskFilters({ view }: { readonly view: TaskListView }) {
   return (
     <Form ref={form} action="/tasks" className="grid grid-cols-2 items-end gap-2 sm:grid-cols-4">
       <input type="hidden" name="today" value={today} />
-      <div className="space-y-1">
-        <label htmlFor="filter-status" className="block text-sm font-medium">
-          Status
-        </label>
-        <select
-          id="filter-status"
-          name="status"
-          defaultValue={view.status ?? ""}
-          onChange={apply}
-          className={selectClass}
-        >
-          <option value="">Open (to do and in progress)</option>
-          <option value="todo">To do</option>
-          <option value="in-progress">In progress</option>
-          <option value="completed">Done</option>
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="filter-due" className="block text-sm font-medium">
-          Due
-        </label>
-        <select
-          id="filter-due"
-          name="due"
-          defaultValue={view.due ?? ""}
-          onChange={apply}
-          className={selectClass}
-        >
-          <option value="">Any date</option>
-          <option value="overdue">Overdue</option>
-          <option value="week">Due this week</option>
-        </select>
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="filter-sort" className="block text-sm font-medium">
-          Sort by
-        </label>
-        <select
-          id="filter-sort"
-          name="sort"
-          defaultValue={view.sort}
-          onChange={apply}
-          className={selectClass}
-        >
-          <option value="due">Due date</option>
-          <option value="priority">Priority</option>
-          <option value="created">Newest first</option>
-        </select>
-      </div>
+      <SelectField
+        id="filter-status"
+        name="status"
+        label="Status"
+        defaultValue={view.status ?? ""}
+        onChange={apply}
+        options={[
+          { value: "", label: "Open (to do and in progress)" },
+          ...taskStatuses.map((value) => ({ value, label: statusLabels[value] })),
+        ]}
+      />
+      <SelectField
+        id="filter-due"
+        name="due"
+        label="Due"
+        defaultValue={view.due ?? ""}
+        onChange={apply}
+        options={[
+          { value: "", label: "Any date" },
+          { value: "overdue", label: "Overdue" },
+          { value: "week", label: "Due this week" },
+        ]}
+      />
+      <SelectField
+        id="filter-sort"
+        name="sort"
+        label="Sort by"
+        defaultValue={view.sort}
+        onChange={apply}
+        options={[
+          { value: "due", label: "Due date" },
+          { value: "priority", label: "Priority" },
+          { value: "created", label: "Newest first" },
+        ]}
+      />
       <button
         type="submit"
         className="min-h-11 rounded-md border border-line bg-surface px-4 text-sm font-medium"
