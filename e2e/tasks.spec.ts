@@ -72,16 +72,25 @@ test("drag with the keyboard: Space, arrows, Space; announced, and it stays", as
   const b = await tasks.createViaApi({ description: "Key B" });
   await tasks.gotoBoard();
 
-  await tasks.dragWithKeyboard("Key B", b.taskId, "ArrowRight", "in-progress");
+  await tasks.dragWithKeyboard("Key B", ["ArrowRight"]);
+  await expect(tasks.card("in-progress", b.taskId)).toBeVisible();
   await expect.poll(async () => (await tasks.getViaApi(b.taskId)).status).toBe("in-progress");
   await expect(tasks.counts()).toHaveText("1 to do, 1 in progress, 0 done");
 
-  // Into a column that already holds a card.
-  await tasks.dragWithKeyboard("Key A", a.taskId, "ArrowRight", "in-progress");
+  // Into a column that already holds a card, then up above it within the column.
+  await tasks.dragWithKeyboard("Key A", ["ArrowRight"]);
+  await expect(tasks.card("in-progress", a.taskId)).toBeVisible();
   await expect.poll(async () => (await tasks.getViaApi(a.taskId)).status).toBe("in-progress");
   await page.reload();
-  await expect(tasks.card("in-progress", a.taskId)).toBeVisible();
-  await expect(tasks.card("in-progress", b.taskId)).toBeVisible();
+  const [, lower] = await tasks.order("in-progress");
+  const lowerName = lower === a.taskId ? "Key A" : "Key B";
+  await tasks.dragWithKeyboard(lowerName, ["ArrowUp"]);
+  await expect.poll(() => tasks.order("in-progress")).toEqual([lower, expect.any(String)]);
+  await expect(tasks.column("in-progress").locator("h2")).toContainText("2");
+  await expect.poll(() => tasks.orderViaApi("in-progress")).toEqual([lower, expect.any(String)]);
+
+  await page.reload();
+  await expect.poll(() => tasks.order("in-progress")).toEqual([lower, expect.any(String)]);
   await expect(tasks.column("todo").getByText("Drop tasks here")).toBeVisible();
 });
 
@@ -93,7 +102,7 @@ test("a move the server refuses is put back, with a message", async ({ page }) =
   // Another device deletes the card it will be dropped next to, while the board is open.
   expect((await page.request.delete(`/api/tasks/${neighbour.taskId}`)).status()).toBe(200);
 
-  await tasks.dragWithKeyboard("Refused move", task.taskId, "ArrowRight", "in-progress");
+  await tasks.dragWithKeyboard("Refused move", ["ArrowRight"]);
   await expect(tasks.boardNotice()).toContainText("is back in To do");
   await expect(tasks.card("todo", task.taskId)).toBeVisible();
   await expect(tasks.card("in-progress", task.taskId)).toHaveCount(0);

@@ -124,7 +124,7 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
       over?.id === active.id
         ? undefined
         : over
-          ? `Task ${nameOf(active.id)} is now in ${placeOf(active.id)}.`
+          ? `Task ${nameOf(active.id)} is over ${placeOf(over.id)}.`
           : `Task ${nameOf(active.id)} is not over a column.`,
     onDragEnd: ({ active, over }) =>
       over

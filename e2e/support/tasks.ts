@@ -82,15 +82,28 @@ export class TasksPage {
     await mouse.up();
   }
 
-  /** dnd-kit's keyboard sensor: focus the handle, Space to lift, arrows to move, Space to drop. */
-  async dragWithKeyboard(description: string, taskId: string, key: string, to: Status) {
+  /**
+   * dnd-kit's keyboard sensor: focus the handle, Space to lift, arrows to move, Space to drop.
+   * Each key waits for its announcement, so the drop lands where the arrows took the card.
+   */
+  async dragWithKeyboard(description: string, keys: readonly string[]) {
     await this.handle(description).focus();
     await this.page.keyboard.press("Space");
     await expect(this.liveRegion()).toContainText(`Picked up task ${description}`);
-    await this.page.keyboard.press(key);
-    await expect(this.card(to, taskId)).toBeVisible();
+    for (const key of keys) {
+      const before = (await this.liveRegion().textContent()) ?? "";
+      await this.page.keyboard.press(key);
+      await expect(this.liveRegion()).not.toHaveText(before);
+    }
     await this.page.keyboard.press("Space");
     await expect(this.liveRegion()).toContainText(`Task ${description} dropped in`);
+  }
+
+  /** The task ids of a column, top to bottom. */
+  async order(status: Status): Promise<string[]> {
+    return this.column(status)
+      .locator("li[data-task-id]")
+      .evaluateAll((items) => items.map((item) => item.getAttribute("data-task-id") ?? ""));
   }
 
   /** dnd-kit's own announcements for screen readers. */
@@ -107,6 +120,12 @@ export class TasksPage {
     const response = await this.page.request.post("/api/tasks", { data: fields });
     expect(response.status()).toBe(201);
     return (await response.json()) as ApiTask;
+  }
+
+  /** A column's task ids as the server orders them. */
+  async orderViaApi(status: Status): Promise<string[]> {
+    const page = await (await this.page.request.get(`/api/tasks?status=${status}`)).json();
+    return (page.items as ApiTask[]).map((task) => task.taskId);
   }
 
   async getViaApi(taskId: string): Promise<ApiTask> {
