@@ -25,7 +25,7 @@ export function TaskFilters({ view }: { readonly view: TaskListView }) {
         defaultValue={view.status ?? ""}
         onChange={apply}
         options={[
-          { value: "", label: "Open (to do and in progress)" },
+          { value: "", label: "Open tasks" },
           ...taskStatuses.map((value) => ({ value, label: statusLabels[value] })),
         ]}
       />
