@@ -11,14 +11,14 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/95 pt-[env(safe-area-inset-top)] backdrop-blur">
       <div className="mx-auto flex h-14 w-full max-w-5xl items-center gap-2 px-4 sm:gap-4 sm:px-6">
-        <BrandLink href={navItems[0]?.href ?? "/settings"} />
+        <BrandLink href={navItems[0]?.href ?? "/settings"} compact />
         {navItems.length > 0 && (
           <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
             {navItems.map((item) => (
               <Link
                 key={item.href}
                 href={item.href}
-                className="rounded-md px-3 py-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink"
+                className="flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink sm:px-3"
               >
                 {item.label}
               </Link>

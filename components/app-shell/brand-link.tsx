@@ -1,6 +1,13 @@
 import Link from "next/link";
 
-export function BrandLink({ href = "/" }: { readonly href?: string }) {
+/** `compact` keeps only the mark on phones (the name stays for screen readers). */
+export function BrandLink({
+  href = "/",
+  compact = false,
+}: {
+  readonly href?: string;
+  readonly compact?: boolean;
+}) {
   return (
     <Link href={href} className="flex items-center gap-2 text-lg font-semibold tracking-tight">
       <span
@@ -9,7 +16,7 @@ export function BrandLink({ href = "/" }: { readonly href?: string }) {
       >
         J
       </span>
-      Jotboard
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>Jotboard</span>
     </Link>
   );
 }

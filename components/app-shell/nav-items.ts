@@ -4,4 +4,7 @@ export interface NavItem {
 }
 
 /** The app's sections. A section joins this list when its pages exist. */
-export const navItems: readonly NavItem[] = [{ href: "/notes", label: "Notes" }];
+export const navItems: readonly NavItem[] = [
+  { href: "/notes", label: "Notes" },
+  { href: "/tasks", label: "Tasks" },
+];

@@ -12,6 +12,8 @@ interface ActionButtonProps {
   readonly tone?: "primary" | "quiet" | "danger";
   /** Asks before running, for what cannot be undone. */
   readonly confirm?: string;
+  /** A fuller name when several buttons share a label, e.g. one "Restore" per row. */
+  readonly ariaLabel?: string;
 }
 
 const tones = {
@@ -28,6 +30,7 @@ export function ActionButton({
   fields = {},
   tone = "quiet",
   confirm,
+  ariaLabel,
 }: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
@@ -44,6 +47,7 @@ export function ActionButton({
       <button
         type="submit"
         disabled={pending}
+        aria-label={ariaLabel}
         className={`min-h-11 rounded-md px-3 py-2 text-sm font-medium disabled:opacity-60 ${tones[tone]}`}
       >
         {pending ? pendingLabel : label}

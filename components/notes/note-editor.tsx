@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import { ConflictChoice } from "@/components/forms/conflict-choice";
+import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
 import type { Note } from "@/lib/db/notes-repository";
@@ -47,7 +49,7 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
   const [state, setState] = useState<SaveState>("saved");
   const [message, setMessage] = useState<string>();
   const [conflict, setConflict] = useState<Note>();
-  const [tab, setTab] = useState<"write" | "preview">("write");
+  const [tab, setTab] = useState<EditorMode>("write");
   // What the server last acknowledged, and the version it is at.
   const saved = useRef({ draft: draftOf(initial), version: initial.version });
   const latest = useRef(draft);
@@ -196,24 +198,7 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
         >
           {draft.pinned ? "Pinned" : "Pin"}
         </button>
-        <div
-          role="tablist"
-          aria-label="Editor mode"
-          className="flex rounded-md border border-line bg-surface p-0.5"
-        >
-          {(["write", "preview"] as const).map((mode) => (
-            <button
-              key={mode}
-              type="button"
-              role="tab"
-              aria-selected={tab === mode}
-              onClick={() => setTab(mode)}
-              className="min-h-10 rounded px-3 text-sm capitalize aria-selected:bg-canvas aria-selected:font-semibold"
-            >
-              {mode}
-            </button>
-          ))}
-        </div>
+        <WritePreviewTabs mode={tab} onChange={setTab} label="Editor mode" />
         <p
           role="status"
           aria-live="polite"
@@ -255,22 +240,7 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
               {conflict.content}
             </pre>
           </details>
-          <div className="flex flex-wrap gap-2">
-            <button
-              type="button"
-              onClick={keepMine}
-              className="min-h-11 rounded-md bg-accent px-3 text-sm font-semibold text-accent-ink"
-            >
-              Keep mine
-            </button>
-            <button
-              type="button"
-              onClick={takeTheirs}
-              className="min-h-11 rounded-md border border-line px-3 text-sm font-medium"
-            >
-              Use theirs
-            </button>
-          </div>
+          <ConflictChoice onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
         </section>
       )}
 

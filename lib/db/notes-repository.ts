@@ -1,4 +1,5 @@
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
@@ -252,6 +253,47 @@ export async function getNote(
   if (!item || isExpired(item, options.now ?? new Date())) return undefined;
   if (item.deletedAt && !options.includeTrashed) return undefined;
   return toNote(item);
+}
+
+/**
+ * The titles of some of this user's live notes, by id, read with BatchGet (100 keys a request,
+ * retrying what DynamoDB leaves unprocessed). Ids that are missing, trashed, expired or not this
+ * user's are simply absent: keys are built from `userId`, so another user's note is never read.
+ */
+export async function getNoteTitles(
+  db: Database,
+  userId: string,
+  noteIds: readonly string[],
+  now = new Date(),
+): Promise<Record<string, string>> {
+  const titles: Record<string, string> = {};
+  const unique = [...new Set(noteIds)];
+  for (let start = 0; start < unique.length; start += 100) {
+    let keys: Record<string, unknown>[] = unique
+      .slice(start, start + 100)
+      .map((noteId) => ({ userId, noteId }));
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      if (attempt > 8) throw new Error(`Could not read ${keys.length} notes`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+      const { Responses, UnprocessedKeys } = await db.client.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [db.tables.Notes]: {
+              Keys: keys,
+              ProjectionExpression: "noteId, title, deletedAt, expiresAt",
+            },
+          },
+        }),
+      );
+      for (const item of (Responses?.[db.tables.Notes] ?? []) as Partial<NoteItem>[]) {
+        if (item.noteId && !item.deletedAt && !isExpired(item, now)) {
+          titles[item.noteId] = item.title ?? "";
+        }
+      }
+      keys = UnprocessedKeys?.[db.tables.Notes]?.Keys ?? [];
+    }
+  }
+  return titles;
 }
 
 /**

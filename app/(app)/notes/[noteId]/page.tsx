@@ -5,9 +5,11 @@ import { trashNoteAction } from "@/app/(app)/notes/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { NoteTasks } from "@/components/tasks/note-tasks";
 import { requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
+import { listTasksLinkedToNote } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
 
 export const metadata: Metadata = { title: "Note" };
@@ -20,6 +22,7 @@ export default async function NotePage({ params }: Props) {
   if (!ulidSchema.safeParse(noteId).success) notFound();
   const note = await getNote(getDatabase(), user.userId, noteId);
   if (!note) notFound();
+  const linkedTasks = await listTasksLinkedToNote(getDatabase(), user.userId, noteId);
   return (
     <div className="space-y-8">
       <div className="flex items-center gap-3">
@@ -37,6 +40,7 @@ export default async function NotePage({ params }: Props) {
       </div>
       <NoteEditor initial={note} />
       <AttachmentsPanel noteId={noteId} initial={note.attachments} />
+      <NoteTasks noteId={noteId} content={note.content} tasks={linkedTasks} />
     </div>
   );
 }

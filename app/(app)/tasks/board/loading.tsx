@@ -1,0 +1,1 @@
+export { SegmentLoading as default } from "@/components/app-shell/segment-loading";

@@ -1,0 +1,279 @@
+"use client";
+
+import { type FormEvent, useEffect, useState } from "react";
+import { ConflictChoice } from "@/components/forms/conflict-choice";
+import { SelectField } from "@/components/forms/select-field";
+import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
+import { MarkdownView } from "@/components/notes/markdown-view";
+import type { Task } from "@/lib/db/tasks-repository";
+import { callTasksApi } from "@/lib/tasks/api-client";
+import { type TaskPriority, taskPriorities } from "@/lib/tasks/schemas";
+import { type NoteOption, priorityLabels, statusLabels } from "@/lib/tasks/view";
+
+interface Draft {
+  readonly description: string;
+  readonly details: string;
+  readonly priority: TaskPriority;
+  readonly dueDate: string;
+  readonly noteId: string;
+}
+
+function draftOf(task: Task): Draft {
+  return {
+    description: task.description,
+    details: task.details,
+    priority: task.priority,
+    dueDate: task.dueDate ?? "",
+    noteId: task.noteId ?? "",
+  };
+}
+
+/** Only what differs from `base`; an emptied date or note is sent as null (cleared). */
+function patchOf(draft: Draft, base: Draft): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  if (draft.description !== base.description) patch.description = draft.description;
+  if (draft.details !== base.details) patch.details = draft.details;
+  if (draft.priority !== base.priority) patch.priority = draft.priority;
+  if (draft.dueDate !== base.dueDate) patch.dueDate = draft.dueDate || null;
+  if (draft.noteId !== base.noteId) patch.noteId = draft.noteId || null;
+  return patch;
+}
+
+interface TaskEditorProps {
+  readonly id: string;
+  readonly taskId: string;
+  readonly notes: readonly NoteOption[];
+  readonly onSaved: (task: Task) => void;
+  readonly onTrash: () => void;
+  readonly onClose: () => void;
+}
+
+/**
+ * Edits a task in place. A save names only the changed fields with the version it started from;
+ * when someone else saved first (409) it shows their version and lets the person choose, as the
+ * notes editor does.
+ */
+export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: TaskEditorProps) {
+  const [task, setTask] = useState<Task>();
+  const [draft, setDraft] = useState<Draft>();
+  const [conflict, setConflict] = useState<Task>();
+  const [message, setMessage] = useState<{ text: string; tone: "error" | "info" }>();
+  const [saving, setSaving] = useState(false);
+  const [tab, setTab] = useState<EditorMode>("write");
+
+  useEffect(() => {
+    let live = true;
+    void callTasksApi<Task>(`/api/tasks/${taskId}`).then((result) => {
+      if (!live) return;
+      if (result.ok) {
+        setTask(result.data);
+        setDraft(draftOf(result.data));
+      } else {
+        setMessage({ tone: "error", text: result.message });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [taskId]);
+
+  async function save(base: Task, current: Draft) {
+    const patch = patchOf(current, draftOf(base));
+    if (Object.keys(patch).length === 0) {
+      setMessage({ tone: "info", text: "Nothing to save." });
+      return;
+    }
+    setSaving(true);
+    const result = await callTasksApi<Task>(`/api/tasks/${taskId}`, {
+      method: "PATCH",
+      body: { version: base.version, ...patch },
+    });
+    setSaving(false);
+    if (result.ok) {
+      setTask(result.data);
+      setDraft(draftOf(result.data));
+      setConflict(undefined);
+      setMessage({ tone: "info", text: "Saved." });
+      onSaved(result.data);
+    } else if (result.status === 409 && result.current) {
+      setConflict(result.current);
+      setMessage(undefined);
+    } else {
+      setMessage({ tone: "error", text: result.message });
+    }
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (task && draft && !conflict) void save(task, draft);
+  }
+
+  function keepMine() {
+    if (!conflict || !draft) return;
+    // Rebase on their version: the save sends every field where mine differs from theirs.
+    setTask(conflict);
+    void save(conflict, draft);
+  }
+
+  function takeTheirs() {
+    if (!conflict) return;
+    setTask(conflict);
+    setDraft(draftOf(conflict));
+    setConflict(undefined);
+    setMessage({ tone: "info", text: "Showing their version." });
+    onSaved(conflict);
+  }
+
+  const update = (fields: Partial<Draft>) =>
+    setDraft((current) => (current ? { ...current, ...fields } : current));
+  const field = (name: string) => `${id}-${name}`;
+
+  return (
+    <div id={id} className="mt-2 space-y-3 rounded-lg border border-line bg-canvas p-3">
+      {conflict && (
+        <section
+          role="alert"
+          aria-labelledby={field("conflict")}
+          className="space-y-2 rounded-lg border border-danger bg-surface p-3"
+        >
+          <h3 id={field("conflict")} className="font-semibold">
+            This task changed elsewhere
+          </h3>
+          <p className="text-sm text-muted">
+            A newer version was saved on another device. Your changes are kept below; choose which
+            to keep.
+          </p>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dt className="text-muted">Their description</dt>
+            <dd className="break-words">{conflict.description}</dd>
+            <dt className="text-muted">Status</dt>
+            <dd>{statusLabels[conflict.status]}</dd>
+            <dt className="text-muted">Priority</dt>
+            <dd>{priorityLabels[conflict.priority]}</dd>
+            <dt className="text-muted">Due</dt>
+            <dd>{conflict.dueDate ?? "No date"}</dd>
+          </dl>
+          <ConflictChoice onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+        </section>
+      )}
+      {!draft ? (
+        <p role="status" className="text-sm text-muted">
+          {message?.text ?? "Loading…"}
+        </p>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-3" aria-label="Edit task">
+          <div className="space-y-1">
+            <label htmlFor={field("description")} className="block text-sm font-medium">
+              Description
+            </label>
+            <input
+              id={field("description")}
+              value={draft.description}
+              maxLength={500}
+              required
+              onChange={(event) => update({ description: event.target.value })}
+              className="block min-h-11 w-full rounded-md border border-line bg-surface px-3 py-2 text-base"
+            />
+          </div>
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField
+              id={field("priority")}
+              label="Priority"
+              value={draft.priority}
+              onChange={(event) => update({ priority: event.target.value as TaskPriority })}
+              options={taskPriorities.map((value) => ({ value, label: priorityLabels[value] }))}
+            />
+            <div className="space-y-1">
+              <label htmlFor={field("due")} className="block text-sm font-medium">
+                Due date
+              </label>
+              <input
+                id={field("due")}
+                type="date"
+                value={draft.dueDate}
+                onChange={(event) => update({ dueDate: event.target.value })}
+                className="block min-h-11 w-full rounded-md border border-line bg-surface px-3"
+              />
+            </div>
+            <SelectField
+              id={field("note")}
+              label="Linked note"
+              value={draft.noteId}
+              onChange={(event) => update({ noteId: event.target.value })}
+              options={[
+                { value: "", label: "No note" },
+                ...(draft.noteId && !notes.some((note) => note.noteId === draft.noteId)
+                  ? [{ value: draft.noteId, label: "The linked note" }]
+                  : []),
+                ...notes.map((note) => ({ value: note.noteId, label: note.title || "Untitled" })),
+              ]}
+            />
+          </div>
+          <div className="space-y-1">
+            <div className="flex items-center gap-2">
+              <span id={field("details-label")} className="text-sm font-medium">
+                Details (markdown)
+              </span>
+              <WritePreviewTabs
+                mode={tab}
+                onChange={setTab}
+                label="Details mode"
+                className="ml-auto"
+              />
+            </div>
+            {tab === "write" ? (
+              <textarea
+                aria-labelledby={field("details-label")}
+                value={draft.details}
+                onChange={(event) => update({ details: event.target.value })}
+                rows={5}
+                className="block w-full rounded-md border border-line bg-surface p-3 font-mono text-sm"
+              />
+            ) : (
+              <div
+                role="tabpanel"
+                className="min-h-20 rounded-md border border-line bg-surface p-3"
+              >
+                {draft.details.trim() ? (
+                  <MarkdownView source={draft.details} />
+                ) : (
+                  <p className="text-sm text-muted">Nothing to preview.</p>
+                )}
+              </div>
+            )}
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            <button
+              type="submit"
+              disabled={saving || Boolean(conflict)}
+              className="min-h-11 rounded-md bg-accent px-4 text-sm font-semibold text-accent-ink disabled:opacity-60"
+            >
+              {saving ? "Saving…" : "Save"}
+            </button>
+            <button
+              type="button"
+              onClick={onClose}
+              className="min-h-11 rounded-md border border-line bg-surface px-3 text-sm font-medium"
+            >
+              Close
+            </button>
+            <p
+              role="status"
+              aria-live="polite"
+              className={`text-sm ${message?.tone === "error" ? "text-danger" : "text-success"}`}
+            >
+              {message?.text}
+            </p>
+            <button
+              type="button"
+              onClick={onTrash}
+              className="ml-auto min-h-11 rounded-md px-3 text-sm font-medium text-danger hover:bg-surface"
+            >
+              Delete
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { z } from "zod";
+import type { TaskCard } from "@/lib/db/tasks-repository";
+import { ulidSchema } from "@/lib/ids";
+import { dueDateSchema, dueFilters, type TaskPriority, taskStatuses } from "@/lib/tasks/schemas";
+
+/**
+ * What the tasks pages share with the browser: the list's view in the URL, sorting, dates in
+ * the reader's own day, and the checklist lines of a note. No server-only imports here.
+ */
+
+export const taskSorts = ["due", "priority", "created"] as const;
+export type TaskSort = (typeof taskSorts)[number];
+
+/** The list page's query; anything malformed falls back to the default rather than failing. */
+export const taskListViewSchema = z.object({
+  sort: z.enum(taskSorts).catch("due"),
+  status: z.enum(taskStatuses).optional().catch(undefined),
+  due: z.enum(dueFilters).optional().catch(undefined),
+  today: dueDateSchema.optional().catch(undefined),
+  task: ulidSchema.optional().catch(undefined),
+});
+export type TaskListView = z.output<typeof taskListViewSchema>;
+
+export const statusLabels = {
+  todo: "To do",
+  "in-progress": "In progress",
+  completed: "Done",
+} as const;
+
+export const priorityLabels: Record<TaskPriority, string> = {
+  high: "High",
+  medium: "Medium",
+  low: "Low",
+};
+
+const priorityRank: Record<TaskPriority, number> = { high: 0, medium: 1, low: 2 };
+
+/** Due: soonest first, undated last. Priority: high first. Created: newest first. */
+export function sortTasks(cards: readonly TaskCard[], sort: TaskSort): TaskCard[] {
+  const newestFirst = (a: TaskCard, b: TaskCard) => b.taskId.localeCompare(a.taskId);
+  return [...cards].sort((a, b) => {
+    if (sort === "due") {
+      const byDue = (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
+      return byDue || priorityRank[a.priority] - priorityRank[b.priority] || newestFirst(a, b);
+    }
+    if (sort === "priority") {
+      return (
+        priorityRank[a.priority] - priorityRank[b.priority] ||
+        (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31") ||
+        newestFirst(a, b)
+      );
+    }
+    return newestFirst(a, b);
+  });
+}
+
+/** The calendar date where the reader is, as YYYY-MM-DD. */
+export function localToday(now = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Only open tasks can be overdue. */
+export function isOverdue(card: Pick<TaskCard, "dueDate" | "status">, today: string): boolean {
+  return card.status !== "completed" && card.dueDate !== null && card.dueDate < today;
+}
+
+/** A note a task can link to, as the editor's picker shows it. */
+export interface NoteOption {
+  readonly noteId: string;
+  readonly title: string;
+}
+
+export interface TaskCounts {
+  readonly todo: number;
+  readonly inProgress: number;
+  readonly completed: number;
+}
+
+export function countsSentence(counts: TaskCounts): string {
+  return `${counts.todo} to do, ${counts.inProgress} in progress, ${counts.completed} done`;
+}
+
+export interface ChecklistLine {
+  readonly text: string;
+  /** 1-based line number in the note, so equal texts stay distinct. */
+  readonly line: number;
+}
+
+const uncheckedItem = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\[ \]\s+(.+?)\s*$/;
+
+/** The unchecked task-list lines (`- [ ] text`) of a markdown note, outside code fences. */
+export function uncheckedChecklistLines(markdown: string): ChecklistLine[] {
+  const lines: ChecklistLine[] = [];
+  let fence: string | undefined;
+  markdown.split(/\r?\n/).forEach((raw, index) => {
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (marker) {
+      if (fence === undefined) fence = marker[0];
+      else if (marker[0] === fence) fence = undefined;
+      return;
+    }
+    if (fence !== undefined) return;
+    const text = uncheckedItem.exec(raw)?.[1];
+    if (text) lines.push({ text, line: index + 1 });
+  });
+  return lines;
+}
+
+/** Compares a checklist line with a task's description, ignoring case and spacing. */
+export function sameText(a: string, b: string): boolean {
+  const normal = (value: string) => value.trim().replace(/\s+/g, " ").toLowerCase();
+  return normal(a) === normal(b);
+}
