@@ -7,15 +7,29 @@ import { readFileSync, writeFileSync } from "node:fs";
 const lockPath = new URL("../package-lock.json", import.meta.url);
 const lock = JSON.parse(readFileSync(lockPath, "utf8"));
 const platforms = [
-  ["android", "android"], ["darwin", "darwin"], ["freebsd", "freebsd"], ["win32", "win32"],
-  ["linux", "linux"], ["wasm32", "wasi"],
+  ["android", "android"],
+  ["darwin", "darwin"],
+  ["freebsd", "freebsd"],
+  ["win32", "win32"],
+  ["linux", "linux"],
+  ["wasm32", "wasi"],
 ];
-const cpus = [["arm64", "arm64"], ["x64", "x64"], ["arm-", "arm"], ["ia32", "ia32"], ["wasm32", "wasm32"]];
+const cpus = [
+  ["arm64", "arm64"],
+  ["x64", "x64"],
+  ["arm-", "arm"],
+  ["ia32", "ia32"],
+  ["wasm32", "wasm32"],
+];
 
 function guess(name) {
   const os = platforms.find(([marker]) => name.includes(marker))?.[1];
   const cpu = cpus.find(([marker]) => name.includes(marker))?.[1];
-  const libc = name.includes("musl") ? ["musl"] : name.includes("linux") && name.includes("gnu") ? ["glibc"] : undefined;
+  const libc = name.includes("musl")
+    ? ["musl"]
+    : name.includes("linux") && name.includes("gnu")
+      ? ["glibc"]
+      : undefined;
   return { os, cpu, libc };
 }
 
@@ -37,6 +51,10 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) =>
+    a === "" ? -1 : b === "" ? 1 : a.localeCompare(b),
+  ),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`complete-lockfile: added ${added} platform entries`);
