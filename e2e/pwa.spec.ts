@@ -5,6 +5,7 @@ import { type BrowserContext, chromium, expect, type Page, test } from "@playwri
 import { chromiumArgs, resolveChromium } from "./chromium";
 import { newAccount, SignUpPage } from "./support/accounts";
 import { NotesPage } from "./support/notes";
+import { TasksPage } from "./support/tasks";
 
 /** Waits until the service worker controls the page (it claims clients once active). */
 async function serviceWorkerReady(page: Page) {
@@ -157,6 +158,42 @@ test.describe("offline", () => {
     const after = await (await page.request.get(`/api/notes/${noteId}`)).json();
     expect(after.content).toBe("written in a tunnel, and more");
     expect(after.version).toBe(before.version + 1);
+  });
+
+  test("a note and a task created and a task moved offline reach the server exactly once", async ({
+    page,
+    context,
+  }) => {
+    const tasks = new TasksPage(page);
+    const moving = await tasks.createViaApi({ description: "Move me" });
+    // Open the pages once online, as a person would before losing the connection.
+    await page.goto("/notes");
+    await tasks.gotoList();
+    await tasks.gotoBoard();
+    await expect(tasks.card("todo", moving.taskId)).toBeVisible();
+
+    await context.setOffline(true);
+    await page.goto("/notes");
+    await page.getByRole("button", { name: "New note" }).click();
+    await expect(page.getByText("Offline: the new note will be created")).toBeVisible();
+    await tasks.gotoList();
+    await tasks.quickAdd("Made offline");
+    await tasks.gotoBoard();
+    await tasks.dragWithKeyboard("Move me", ["ArrowRight"]);
+    await expect(tasks.card("in-progress", moving.taskId)).toBeVisible();
+    await expect(page.getByTestId("sync-status")).toContainText("3 changes waiting");
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("sync-status")).toHaveCount(0, { timeout: 20_000 });
+    const notes = (await (await page.request.get("/api/notes")).json()).items;
+    expect(notes).toHaveLength(1);
+    const all = (await (await page.request.get("/api/tasks")).json()).items as {
+      description: string;
+      taskId: string;
+      status: string;
+    }[];
+    expect(all.filter((task) => task.description === "Made offline")).toHaveLength(1);
+    expect((await tasks.getViaApi(moving.taskId)).status).toBe("in-progress");
   });
 
   test("signing out clears the offline data of this device", async ({ page }) => {

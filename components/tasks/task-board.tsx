@@ -28,7 +28,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { DueDate } from "@/components/tasks/due-date";
 import type { Task, TaskCard, TaskPage } from "@/lib/db/tasks-repository";
-import { callTasksApi } from "@/lib/tasks/api-client";
+import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
+import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
@@ -96,11 +97,19 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
 
   // A refresh brings the server's columns (and counts); adopt them only when nothing is in flight.
   useEffect(() => {
-    if (pending.current > 0 || before.current) return;
+    // Offline, a refresh can only bring the service worker's older copy: keep what is shown.
+    if (pending.current > 0 || before.current || !navigator.onLine) return;
     setColumns(columnsOf(initial));
     setCursors(cursorsOf(initial));
     setCountShift({ todo: 0, "in-progress": 0, completed: 0 });
   }, [initial]);
+
+  // Keep what was seen for offline reading.
+  useEffect(() => {
+    if (isOfflineStoreAvailable()) {
+      void rememberTasks(taskStatuses.flatMap((status) => columns[status])).catch(() => undefined);
+    }
+  }, [columns]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -229,6 +238,7 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
       const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}/move`, {
         method: "POST",
         body: { status, ...neighbours },
+        optimistic: { ...task, details: "", status, updatedAt: new Date().toISOString() },
       });
       pending.current--;
       if (result.ok) {
@@ -262,7 +272,7 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
           text: `“${task.description}” could not be moved and is back in ${statusLabels[fromStatus]}: ${result.message}`,
         });
       }
-      if (pending.current === 0) router.refresh();
+      if (pending.current === 0) refreshWhenOnline(router);
     });
   }
 

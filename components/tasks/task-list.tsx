@@ -7,7 +7,8 @@ import { ulid } from "ulid";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
 import type { Task, TaskCard } from "@/lib/db/tasks-repository";
-import { callTasksApi } from "@/lib/tasks/api-client";
+import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
+import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
 import {
   type NoteOption,
   priorityLabels,
@@ -52,15 +53,28 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
     });
   }, [initial]);
 
+  // Keep what was seen for offline reading.
+  useEffect(() => {
+    if (isOfflineStoreAvailable()) void rememberTasks(items).catch(() => undefined);
+  }, [items]);
+
   const replace = (card: TaskCard) =>
     setItems((current) => current.map((task) => (task.taskId === card.taskId ? card : task)));
 
   async function toggleDone(task: TaskCard) {
     const status = task.status === "completed" ? "todo" : "completed";
     replace({ ...task, status });
+    const now = new Date().toISOString();
     const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}`, {
       method: "PATCH",
       body: { version: task.version, status },
+      optimistic: {
+        ...task,
+        details: "",
+        status,
+        completedAt: status === "completed" ? now : null,
+        updatedAt: now,
+      },
     });
     if (result.ok) {
       replace(cardOf(result.data));
@@ -71,7 +85,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
             ? `Completed “${task.description}”.`
             : `Reopened “${task.description}”.`,
       });
-      router.refresh();
+      refreshWhenOnline(router);
     } else if (result.current) {
       replace(cardOf(result.current));
       setNotice({
@@ -97,7 +111,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
       text: `Moved “${task.description}” to Deleted tasks.`,
       undo: task.taskId,
     });
-    router.refresh();
+    refreshWhenOnline(router);
   }
 
   async function undoTrash(taskId: string) {
@@ -108,7 +122,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
     }
     setItems((current) => [cardOf(result.data), ...current.filter((t) => t.taskId !== taskId)]);
     setNotice({ tone: "info", text: `Restored “${result.data.description}”.` });
-    router.refresh();
+    refreshWhenOnline(router);
   }
 
   const sorted = sortTasks(items, sort);
@@ -119,7 +133,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
         onCreated={(task) => {
           setItems((current) => [cardOf(task), ...current.filter((t) => t.taskId !== task.taskId)]);
           setNotice({ tone: "info", text: `Added “${task.description}”.` });
-          router.refresh();
+          refreshWhenOnline(router);
         }}
       />
       <div
@@ -199,7 +213,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
                   notes={notes}
                   onSaved={(saved) => {
                     replace(cardOf(saved));
-                    router.refresh();
+                    refreshWhenOnline(router);
                   }}
                   onTrash={() => void trash(task)}
                   onClose={() => setOpenId(undefined)}
@@ -229,9 +243,26 @@ function QuickAdd({ onCreated }: { readonly onCreated: (task: Task) => void }) {
     if (!description) return;
     pendingId.current ??= ulid();
     setBusy(true);
+    const now = new Date().toISOString();
     const result = await callTasksApi<Task>("/api/tasks", {
       method: "POST",
       body: { taskId: pendingId.current, description },
+      // What the server will make of it, shown at once when the change waits offline.
+      optimistic: {
+        taskId: pendingId.current,
+        description,
+        details: "",
+        status: "todo",
+        priority: "medium",
+        dueDate: null,
+        position: "",
+        noteId: null,
+        completedAt: null,
+        createdAt: now,
+        updatedAt: now,
+        version: 1,
+        deletedAt: null,
+      },
     });
     setBusy(false);
     if (result.ok) {

@@ -6,19 +6,9 @@ import { z } from "zod";
 import { restoreNote, trashNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { noteIdParamsSchema } from "@/lib/notes/schemas";
-import { createNoteWithLimits, deleteNoteForever, emptyTrash } from "@/lib/notes/service";
+import { deleteNoteForever, emptyTrash } from "@/lib/notes/service";
 import { withUser } from "@/lib/server/with-user";
 import { getStorage } from "@/lib/storage/runtime";
-
-export const createNoteAction = withUser(z.object({}), async (_input, { user }) => {
-  const { note } = await createNoteWithLimits(getDatabase(), user.userId, {
-    title: "",
-    content: "",
-    pinned: false,
-    tags: [],
-  });
-  redirect(`/notes/${note.noteId}`);
-});
 
 export const trashNoteAction = withUser(noteIdParamsSchema, async ({ noteId }, { user }) => {
   await trashNote(getDatabase(), user.userId, noteId);

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { createNoteAction, restoreNoteAction } from "@/app/(app)/notes/actions";
+import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { ActionButton } from "@/components/forms/action-button";
+import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { requireUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/runtime";
@@ -40,12 +41,7 @@ export default async function NotesPage({ searchParams }: Props) {
           >
             Trash
           </Link>
-          <ActionButton
-            action={createNoteAction}
-            label="New note"
-            pendingLabel="Creating…"
-            tone="primary"
-          />
+          <NewNoteButton />
         </div>
       </div>
 
