@@ -99,7 +99,10 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
   }
 
   async function trash(task: TaskCard) {
-    const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}`, { method: "DELETE" });
+    const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}`, {
+      method: "DELETE",
+      optimistic: { ...task, details: "", deletedAt: new Date().toISOString() },
+    });
     if (!result.ok) {
       setNotice({ tone: "error", text: result.message });
       return;

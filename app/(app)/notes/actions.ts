@@ -1,20 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { restoreNote, trashNote } from "@/lib/db/notes-repository";
+import { restoreNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { noteIdParamsSchema } from "@/lib/notes/schemas";
 import { deleteNoteForever, emptyTrash } from "@/lib/notes/service";
 import { withUser } from "@/lib/server/with-user";
 import { getStorage } from "@/lib/storage/runtime";
-
-export const trashNoteAction = withUser(noteIdParamsSchema, async ({ noteId }, { user }) => {
-  await trashNote(getDatabase(), user.userId, noteId);
-  revalidatePath("/notes", "layout");
-  redirect(`/notes?trashed=${noteId}`);
-});
 
 export const restoreNoteAction = withUser(noteIdParamsSchema, async ({ noteId }, { user }) => {
   await restoreNote(getDatabase(), user.userId, noteId);

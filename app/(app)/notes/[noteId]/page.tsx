@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { trashNoteAction } from "@/app/(app)/notes/actions";
-import { ActionButton } from "@/components/forms/action-button";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { TrashNoteButton } from "@/components/notes/trash-note-button";
 import { NoteTasks } from "@/components/tasks/note-tasks";
 import { requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/db/notes-repository";
@@ -30,12 +29,7 @@ export default async function NotePage({ params }: Props) {
           All notes
         </Link>
         <div className="ml-auto">
-          <ActionButton
-            action={trashNoteAction}
-            fields={{ noteId }}
-            label="Move to trash"
-            pendingLabel="Moving…"
-          />
+          <TrashNoteButton noteId={noteId} />
         </div>
       </div>
       <NoteEditor initial={note} />
