@@ -65,23 +65,23 @@ export default $config({
       ],
     });
 
-    // TTL deletes expired trashed notes from DynamoDB; this removes their files from S3.
-    tables.Notes.subscribe(
-      "NotesExpiry",
-      {
-        handler: "lib/notes/expired-notes-handler.handler",
-        link: [bucket],
-        environment: { JOTBOARD_CLOUD: "aws" },
-      },
-      {
-        filters: [
-          {
-            eventName: ["REMOVE"],
-            userIdentity: { type: ["Service"], principalId: ["dynamodb.amazonaws.com"] },
-          },
-        ],
-      },
-    );
+    // TTL deletes expired trashed notes and tasks from DynamoDB; these subscribers remove the
+    // notes' files from S3 and keep the users' trash counters equal to the items.
+    const ttlRemovals = {
+      filters: [
+        {
+          eventName: ["REMOVE"],
+          userIdentity: { type: ["Service"], principalId: ["dynamodb.amazonaws.com"] },
+        },
+      ],
+    };
+    const expiryHandler = (name: string) => ({
+      handler: `lib/streams/expired-items-handler.${name}`,
+      link: [...Object.values(tables), bucket],
+      environment: { JOTBOARD_CLOUD: "aws" },
+    });
+    tables.Notes.subscribe("NotesExpiry", expiryHandler("notes"), ttlRemovals);
+    tables.Tasks.subscribe("TasksExpiry", expiryHandler("tasks"), ttlRemovals);
 
     const authSecret = new sst.Secret("AuthSecret");
 

@@ -24,7 +24,7 @@
  *   `begins_with` gives pinned-first-then-recent (or the trash, newest first). It projects only
  *   what a card shows, so a page costs the same whatever the size of the note bodies.
  *   TTL `expiresAt` is set 30 days ahead when a note is trashed; the stream lets AWS remove the
- *   note's S3 objects when TTL deletes the item.
+ *   note's S3 objects and correct the trash counter when TTL deletes the item.
  *
  * Tasks (`userId` + `taskId`, ULIDs)
  *   ByStatus (`statusKey` + `position`): one board column. `statusKey` is `<userId>#<status>` and
@@ -32,7 +32,8 @@
  *   drop `statusKey` and leave the index (sparse).
  *   ByDue (`userId` + `dueKey`): open tasks by due date. `dueKey` is `<dueDate>#<taskId>` and is
  *   present only on open tasks with a due date, so "overdue" and "due this week" are key ranges.
- *   TTL `expiresAt` on trashed tasks, as for notes.
+ *   TTL `expiresAt` on trashed tasks, as for notes; the stream lets the trash counter follow
+ *   TTL deletions.
  */
 
 export type KeyType = "string" | "number" | "binary";
@@ -113,6 +114,7 @@ export const tableDefinitions = {
       ByDue: { hashKey: "userId", rangeKey: "dueKey", projection: taskCardAttributes },
     },
     ttl: "expiresAt",
+    stream: "keys-only",
   },
 } as const satisfies Record<string, TableDefinition>;
 

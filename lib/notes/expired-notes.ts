@@ -1,18 +1,24 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { forgetExpiredTrash } from "@/lib/db/expired-items-repository";
+import type { Database } from "@/lib/db/runtime";
 import { noteObjectPrefix } from "@/lib/storage/attachments";
 import { deleteObjectsWithPrefix } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
 
-/** The part of a DynamoDB stream record this handler reads. */
-export interface NoteStreamRecord {
+/** The part of a DynamoDB stream record the expiry handlers read. */
+export interface StreamRecord {
   readonly eventName?: string;
+  readonly eventSourceARN?: string;
   readonly userIdentity?: { readonly type?: string; readonly principalId?: string };
-  readonly dynamodb?: { readonly OldImage?: Record<string, AttributeValue> };
+  readonly dynamodb?: {
+    readonly OldImage?: Record<string, AttributeValue>;
+    readonly Keys?: Record<string, AttributeValue>;
+  };
 }
 
 /** TTL deletions are REMOVE events made by the DynamoDB service itself. */
-export function isTtlExpiry(record: NoteStreamRecord): boolean {
+export function isTtlExpiry(record: StreamRecord): boolean {
   return (
     record.eventName === "REMOVE" &&
     record.userIdentity?.type === "Service" &&
@@ -20,21 +26,35 @@ export function isTtlExpiry(record: NoteStreamRecord): boolean {
   );
 }
 
+function keysOf(record: StreamRecord): { userId?: unknown; noteId?: unknown; taskId?: unknown } {
+  const image = record.dynamodb?.OldImage ?? record.dynamodb?.Keys;
+  return image ? unmarshall(image) : {};
+}
+
 /**
- * When TTL removes a trashed note, removes its attachments from S3, which DynamoDB cannot do.
- * Returns how many objects went.
+ * When TTL removes a trashed note: its attachments leave S3 (DynamoDB cannot do that) and the
+ * trash counter drops. Returns how many objects went.
  */
-export async function removeExpiredNoteObjects(
+export async function removeExpiredNotes(
+  db: Database,
   storage: Storage,
-  records: readonly NoteStreamRecord[],
+  records: readonly StreamRecord[],
 ): Promise<number> {
   let removed = 0;
   for (const record of records.filter(isTtlExpiry)) {
-    const image = record.dynamodb?.OldImage;
-    if (!image) continue;
-    const { userId, noteId } = unmarshall(image) as { userId?: unknown; noteId?: unknown };
+    const { userId, noteId } = keysOf(record);
     if (typeof userId !== "string" || typeof noteId !== "string") continue;
     removed += await deleteObjectsWithPrefix(storage, noteObjectPrefix(userId, noteId));
+    await forgetExpiredTrash(db, userId, "trashedNoteCount");
   }
   return removed;
+}
+
+/** When TTL removes a trashed task: the trash counter drops. */
+export async function removeExpiredTasks(db: Database, records: readonly StreamRecord[]) {
+  for (const record of records.filter(isTtlExpiry)) {
+    const { userId, taskId } = keysOf(record);
+    if (typeof userId !== "string" || typeof taskId !== "string") continue;
+    await forgetExpiredTrash(db, userId, "trashedTaskCount");
+  }
 }

@@ -3,8 +3,9 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import { ulid } from "ulid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createNote, getNote, trashNote } from "@/lib/db/notes-repository";
-import { createUser } from "@/lib/db/users-repository";
-import { removeExpiredNoteObjects } from "@/lib/notes/expired-notes";
+import { createTask, trashTask } from "@/lib/db/tasks-repository";
+import { createUser, getUser } from "@/lib/db/users-repository";
+import { removeExpiredNotes, removeExpiredTasks } from "@/lib/notes/expired-notes";
 import { inlineImageTypes } from "@/lib/notes/schemas";
 import {
   attachmentDownloadUrl,
@@ -20,6 +21,11 @@ import { listObjectKeys } from "@/lib/storage/objects";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let cloud: TestCloud;
+
+async function trashCounts(userId: string) {
+  const counts = (await getUser(cloud.database, userId))?.counts;
+  return { notes: counts?.trashedNotes, tasks: counts?.trashedTasks };
+}
 beforeAll(async () => {
   cloud = await createTestCloud();
 });
@@ -294,23 +300,40 @@ describe("attachments through presigned URLs on the local S3 server", () => {
     expect(await getNote(cloud.database, userId, noteId, { includeTrashed: true })).toBeUndefined();
   });
 
-  it("the TTL stream handler removes an expired note's objects, and only on TTL removals", async () => {
+  it("the TTL stream handlers remove an expired note's objects and keep the trash counters right", async () => {
     const { userId, noteId } = await userWithNote();
     const sent = await upload(userId, noteId, png);
     await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
       ...sent.request,
       attachmentId: sent.attachmentId,
     });
-    const oldImage = marshall({ userId, noteId, title: "gone" });
-    const userDelete = { eventName: "REMOVE", dynamodb: { OldImage: oldImage } };
-    expect(await removeExpiredNoteObjects(cloud.storage, [userDelete])).toBe(0);
-    const ttlDelete = {
+    await trashNote(cloud.database, userId, noteId);
+    const { task } = await createTask(cloud.database, userId, { description: "old" });
+    await trashTask(cloud.database, userId, task.taskId);
+    expect(await trashCounts(userId)).toEqual({ notes: 1, tasks: 1 });
+
+    const noteImage = marshall({ userId, noteId, title: "gone" });
+    const userDelete = { eventName: "REMOVE", dynamodb: { OldImage: noteImage } };
+    expect(await removeExpiredNotes(cloud.database, cloud.storage, [userDelete])).toBe(0);
+    const ttl = {
       eventName: "REMOVE",
       userIdentity: { type: "Service", principalId: "dynamodb.amazonaws.com" },
-      dynamodb: { OldImage: oldImage },
     };
-    expect(await removeExpiredNoteObjects(cloud.storage, [ttlDelete])).toBe(1);
+    expect(
+      await removeExpiredNotes(cloud.database, cloud.storage, [
+        { ...ttl, dynamodb: { OldImage: noteImage } },
+      ]),
+    ).toBe(1);
+    await removeExpiredTasks(cloud.database, [
+      { ...ttl, dynamodb: { Keys: marshall({ userId, taskId: task.taskId }) } },
+    ]);
     expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
+    expect(await trashCounts(userId)).toEqual({ notes: 0, tasks: 0 });
+    // A repeated delivery cannot push a counter below zero.
+    await removeExpiredTasks(cloud.database, [
+      { ...ttl, dynamodb: { Keys: marshall({ userId, taskId: task.taskId }) } },
+    ]);
+    expect(await trashCounts(userId)).toEqual({ notes: 0, tasks: 0 });
   });
 });
 
