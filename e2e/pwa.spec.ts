@@ -4,6 +4,7 @@ import path from "node:path";
 import { type BrowserContext, chromium, expect, type Page, test } from "@playwright/test";
 import { chromiumArgs, resolveChromium } from "./chromium";
 import { newAccount, SignUpPage } from "./support/accounts";
+import { storedObjectKeys } from "./support/cloud";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
 
@@ -194,6 +195,30 @@ test.describe("offline", () => {
     }[];
     expect(all.filter((task) => task.description === "Made offline")).toHaveLength(1);
     expect((await tasks.getViaApi(moving.taskId)).status).toBe("in-progress");
+  });
+
+  test("an attachment chosen offline waits on the device and uploads when back online", async ({
+    page,
+    context,
+  }) => {
+    const notes = new NotesPage(page);
+    const noteId = await notes.newNote();
+    await notes.expectSaved();
+    await context.setOffline(true);
+    await page
+      .getByLabel("Choose files")
+      .setInputFiles([
+        { name: "later.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 offline") },
+      ]);
+    await expect(page.getByText("Offline: uploads when you are back online.")).toBeVisible();
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+    expect(await storedObjectKeys(noteId)).toEqual([]);
+
+    await context.setOffline(false);
+    await expect(page.getByRole("link", { name: "later.pdf" })).toBeVisible({ timeout: 20_000 });
+    expect(await storedObjectKeys(noteId)).toHaveLength(1);
+    const stored = await (await page.request.get(`/api/notes/${noteId}`)).json();
+    expect(stored.attachments.map((a: { name: string }) => a.name)).toEqual(["later.pdf"]);
   });
 
   test("signing out clears the offline data of this device", async ({ page }) => {

@@ -1,14 +1,17 @@
 "use client";
 
-import { type DragEvent, useRef, useState } from "react";
+import { type DragEvent, useEffect, useRef, useState } from "react";
 import type { Attachment, Note } from "@/lib/db/notes-repository";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
+import { onSync, queueUpload } from "@/lib/offline/sync";
 
 interface Upload {
   readonly id: string;
   readonly name: string;
   readonly progress: number;
-  readonly state: "uploading" | "confirming" | "failed" | "cancelled";
+  readonly state: "uploading" | "confirming" | "failed" | "cancelled" | "waiting";
+  /** The outbox entry of a file chosen offline. */
+  readonly mutationId?: string;
   readonly message?: string;
 }
 
@@ -99,6 +102,15 @@ export function AttachmentsPanel({
         );
       }
       if (file.size > noteLimits.attachmentBytes) throw new Error("Files are limited to 25 MB.");
+      if (!navigator.onLine) {
+        const mutationId = await queueUpload(noteId, file, contentType);
+        patchUpload(id, {
+          state: "waiting",
+          mutationId,
+          message: "Offline: uploads when you are back online.",
+        });
+        return;
+      }
       const request = { name: file.name, size: file.size, contentType };
       const { attachmentId, upload } = await postJson(base, request);
       await putToStorage(
@@ -141,7 +153,7 @@ export function AttachmentsPanel({
     const room =
       noteLimits.attachments -
       attachments.length -
-      uploads.filter((u) => u.state === "uploading" || u.state === "confirming").length;
+      uploads.filter((u) => ["uploading", "confirming", "waiting"].includes(u.state)).length;
     const chosen = [...files];
     if (chosen.length > room) {
       setNotice(
@@ -150,6 +162,34 @@ export function AttachmentsPanel({
     }
     for (const file of chosen.slice(0, Math.max(room, 0))) void uploadOne(file);
   }
+
+  // Files chosen offline join the list once their replay is confirmed.
+  useEffect(
+    () =>
+      onSync((event) => {
+        if (!event.mutation?.fileId || !event.mutation.url.startsWith(base)) return;
+        const mutationId = event.mutation.id;
+        if (event.type === "replayed") {
+          const note = event.body as Note;
+          setAttachments((current) => [
+            ...current,
+            ...note.attachments.filter(
+              (a) => !current.some((c) => c.attachmentId === a.attachmentId),
+            ),
+          ]);
+          setUploads((current) => current.filter((upload) => upload.mutationId !== mutationId));
+        } else if (event.type === "refused" || event.type === "conflict") {
+          setUploads((current) =>
+            current.map((upload) =>
+              upload.mutationId === mutationId
+                ? { ...upload, state: "failed", message: "The file could not be attached." }
+                : upload,
+            ),
+          );
+        }
+      }),
+    [base],
+  );
 
   async function remove(attachment: Attachment) {
     try {
@@ -227,7 +267,8 @@ export function AttachmentsPanel({
                     Cancel
                   </button>
                 ) : (
-                  upload.state !== "confirming" && (
+                  upload.state !== "confirming" &&
+                  upload.state !== "waiting" && (
                     <button
                       type="button"
                       onClick={() =>

@@ -8,6 +8,8 @@ import type { Note, NoteCard } from "@/lib/db/notes-repository";
 export interface QueuedMutation {
   /** A ULID: outbox order is creation order. */
   readonly id: string;
+  /** An attachment chosen offline: the file waits in the `files` store under this id. */
+  readonly fileId?: string;
   readonly method: "POST" | "PATCH" | "DELETE";
   readonly url: string;
   readonly body?: Record<string, unknown>;
@@ -31,6 +33,7 @@ interface OfflineSchema extends DBSchema {
   notes: { key: string; value: Note | NoteCard };
   tasks: { key: string; value: OfflineTaskCard };
   outbox: { key: string; value: QueuedMutation };
+  files: { key: string; value: { id: string; blob: Blob } };
   meta: { key: string; value: { key: string; value: string } };
 }
 
@@ -38,12 +41,15 @@ const databaseName = "jotboard";
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
 function database(): Promise<IDBPDatabase<OfflineSchema>> {
-  opening ??= openDB<OfflineSchema>(databaseName, 1, {
-    upgrade(db) {
-      db.createObjectStore("notes", { keyPath: "noteId" });
-      db.createObjectStore("tasks", { keyPath: "taskId" });
-      db.createObjectStore("outbox", { keyPath: "id" });
-      db.createObjectStore("meta", { keyPath: "key" });
+  opening ??= openDB<OfflineSchema>(databaseName, 2, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore("notes", { keyPath: "noteId" });
+        db.createObjectStore("tasks", { keyPath: "taskId" });
+        db.createObjectStore("outbox", { keyPath: "id" });
+        db.createObjectStore("meta", { keyPath: "key" });
+      }
+      if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
     },
   });
   return opening;
@@ -137,7 +143,18 @@ export async function queuedMutations(): Promise<QueuedMutation[]> {
 }
 
 export async function removeMutation(id: string): Promise<void> {
-  await (await database()).delete("outbox", id);
+  const db = await database();
+  const mutation = await db.get("outbox", id);
+  if (mutation?.fileId) await db.delete("files", mutation.fileId);
+  await db.delete("outbox", id);
+}
+
+export async function keepFile(id: string, blob: Blob): Promise<void> {
+  await (await database()).put("files", { id, blob });
+}
+
+export async function keptFile(id: string): Promise<Blob | undefined> {
+  return (await (await database()).get("files", id))?.blob;
 }
 
 /** Everything this device kept: IndexedDB and the service worker's runtime caches. */

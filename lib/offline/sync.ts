@@ -1,6 +1,8 @@
 import { ulid } from "ulid";
 import {
   enqueueMutation,
+  keepFile,
+  keptFile,
   type QueuedMutation,
   queuedMutations,
   removeMutation,
@@ -46,6 +48,57 @@ function send(mutation: Pick<QueuedMutation, "method" | "url" | "body" | "idempo
   });
 }
 
+/**
+ * Replays an attachment chosen offline: presign, PUT the kept file straight to S3, confirm.
+ * Presigning changes nothing and confirming is idempotent, so an interrupted replay is safe to
+ * repeat. Answers with the confirm's response (or the first refusal).
+ */
+async function uploadKeptFile(mutation: QueuedMutation): Promise<Response> {
+  const blob = mutation.fileId ? await keptFile(mutation.fileId) : undefined;
+  if (!blob)
+    return new Response(
+      JSON.stringify({ error: { message: "The file is no longer on this device." } }),
+      { status: 410 },
+    );
+  const presign = await send(mutation);
+  if (!presign.ok) return presign;
+  const { attachmentId, upload } = (await presign.json()) as {
+    attachmentId: string;
+    upload: { url: string; headers: Record<string, string> };
+  };
+  const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: blob });
+  if (!put.ok) return new Response(null, { status: 502 });
+  return send({
+    ...mutation,
+    url: `${mutation.url}/${attachmentId}`,
+    idempotencyKey: `${mutation.idempotencyKey}-confirm`,
+  });
+}
+
+/** Keeps a file chosen offline and queues its upload to a note. */
+export async function queueUpload(
+  noteId: string,
+  file: File,
+  contentType: string,
+): Promise<string> {
+  const fileId = ulid();
+  await keepFile(fileId, file);
+  const mutation: QueuedMutation = {
+    id: ulid(),
+    fileId,
+    method: "POST",
+    url: `/api/notes/${noteId}/attachments`,
+    body: { name: file.name, size: file.size, contentType },
+    idempotencyKey: ulid(),
+    label: `Attach ${file.name}`,
+    createdAt: new Date().toISOString(),
+  };
+  await enqueueMutation(mutation);
+  emit({ type: "queued", mutation });
+  emit({ type: "pending", count: (await queuedMutations()).length });
+  return mutation.id;
+}
+
 export type SendResult =
   | { readonly queued: true }
   | { readonly queued: false; readonly response: Response };
@@ -85,7 +138,7 @@ export function replayOutbox(): Promise<void> {
       for (const mutation of await queuedMutations()) {
         let response: Response;
         try {
-          response = await send(mutation);
+          response = mutation.fileId ? await uploadKeptFile(mutation) : await send(mutation);
         } catch {
           return;
         }
