@@ -69,7 +69,8 @@ const noteCardAttributes = [
   "expiresAt",
 ] as const;
 
-const taskCardAttributes = [
+/** What a task card shows: projected into the task indexes, read alone by list queries. */
+export const taskCardAttributes = [
   "description",
   "status",
   "priority",

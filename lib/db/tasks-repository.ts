@@ -12,6 +12,7 @@ import { deleteKeys } from "@/lib/db/batch";
 import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
 import { decodeCursor, encodeCursor, type PageKey } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
+import { taskCardAttributes } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { uniquePositionBetween } from "@/lib/tasks/position";
 import {
@@ -106,21 +107,8 @@ const counterByStatus: Record<TaskStatus, string> = {
   completed: "completedCount",
 };
 
-const cardAttributes = [
-  "userId",
-  "taskId",
-  "description",
-  "status",
-  "priority",
-  "dueDate",
-  "position",
-  "noteId",
-  "completedAt",
-  "createdAt",
-  "updatedAt",
-  "version",
-  "deletedAt",
-] as const;
+// The card attributes the indexes project, plus the keys and the trash mark.
+const cardAttributes = ["userId", "taskId", ...taskCardAttributes, "deletedAt"] as const;
 
 /** A ProjectionExpression for cards, with placeholders since `status` is a reserved word. */
 const cardProjection = {
