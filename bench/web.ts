@@ -66,6 +66,7 @@ interface Audit {
 }
 
 interface LighthouseResult {
+  finalDisplayedUrl?: string;
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, Audit>;
   runtimeError?: { message: string };
@@ -121,6 +122,8 @@ function misses(result: LighthouseResult, category: string): string[] {
     );
 }
 
+const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;
+
 export async function runWebBench(app: AppUnderTest, cookie: string): Promise<string> {
   // The framework floor, built and served in this run.
   const bareDir = path.join(work, "bare");
@@ -162,6 +165,13 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
       fixed(bareBytes / 1024),
       "1.00×",
     ]);
+    for (const category of ["performance", "accessibility", "best-practices"]) {
+      const missed = misses(floor, category);
+      if (missed.length > 0)
+        notes.push(
+          `- (floor) bare page ${category} ${score(floor, category)}: ${missed.join("; ")}`,
+        );
+    }
     for (const page of pages) {
       const url = `${app.url}${page.path}`;
       const probe = await fetch(url, {
@@ -182,6 +192,12 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         page.signedIn ? cookie : undefined,
       );
       const bytes = scriptBytes(result);
+      const landed = new URL(result.finalDisplayedUrl ?? url).pathname;
+      if (landed !== page.path) {
+        notes.push(
+          `- **${page.name}**: Lighthouse ended on ${landed}, not ${page.path} (not signed in?).`,
+        );
+      }
       const scores = {
         performance: score(result, "performance"),
         accessibility: score(result, "accessibility"),
@@ -195,7 +211,6 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         fixed(bytes / 1024),
         ratio(bytes, bareBytes),
       ]);
-      const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;
       for (const [category, target] of Object.entries(targets)) {
         const got = scores[category as keyof typeof scores];
         if (got < target) {
