@@ -84,7 +84,9 @@ async function main() {
     await app?.stop();
     clearTimeout(watchdog);
   }
-  const body = sections.join("\n");
+  // Sections in the order (1-5), whatever order they ran in.
+  const number = (text: string) => Number(/^### (\d)/.exec(text)?.[1] ?? 9);
+  const body = [...sections].sort((a, b) => number(a) - number(b)).join("\n");
   const report = [
     "# Jotboard benchmarks",
     "",

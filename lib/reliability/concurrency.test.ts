@@ -3,8 +3,6 @@
  * Optimistic locking must pick exactly one winner, and the per-user counters (updated in the
  * same transactions as the items) must equal a fresh count after a storm of moves and trashes.
  */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { createNote, getNote } from "@/lib/db/notes-repository";
@@ -15,18 +13,20 @@ import {
   restoreTask,
   trashTask,
 } from "@/lib/db/tasks-repository";
-import { createUser, getUser } from "@/lib/db/users-repository";
+import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import {
   call,
   findRoute,
-  loadRouteHandlers,
+  newSessionUser,
   type RouteHandler,
   runBounded,
   seededRandom,
+  setUpRouteCloud,
+  snapshotUser,
 } from "@/lib/reliability/harness";
 import { taskStatuses } from "@/lib/tasks/schemas";
-import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+import type { TestCloud } from "@/lib/testing/cloud";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -39,10 +39,7 @@ describe("concurrency", () => {
   let routes: RouteHandler[];
 
   beforeAll(async () => {
-    cloud = await createTestCloud();
-    vi.resetModules();
-    for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
-    routes = await loadRouteHandlers();
+    ({ cloud, routes } = await setUpRouteCloud());
   });
 
   afterAll(() => {
@@ -50,14 +47,7 @@ describe("concurrency", () => {
     vi.unstubAllEnvs();
   });
 
-  async function newUser(name: string): Promise<SessionUser> {
-    const user = await createUser(cloud.database, {
-      email: `${name}-${ulid()}@example.test`,
-      displayName: name,
-      passwordHash: "h",
-    });
-    return { userId: user.userId, email: user.email, displayName: name };
-  }
+  const newUser = (name: string) => newSessionUser(cloud.database, name);
 
   it("50 parallel PATCHes at one version: exactly one 200, 49 409s, the winner's text stored", async () => {
     const user = await newUser("racer");
@@ -150,21 +140,7 @@ describe("concurrency", () => {
       expect(outcomes.get(`${kind} ok`) ?? 0, kind).toBeGreaterThan(40);
     }
 
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db.client.send(
-        new QueryCommand({
-          TableName: db.tables.Tasks,
-          KeyConditionExpression: "userId = :userId",
-          ExpressionAttributeValues: { ":userId": user.userId },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = (await snapshotUser(db, undefined, user.userId)).tasks;
     const live = items.filter((item) => item.deletedAt === undefined);
     const count = (status: string) => live.filter((item) => item.status === status).length;
     const counts = (await getUser(db, user.userId))?.counts;

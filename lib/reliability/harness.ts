@@ -5,7 +5,12 @@
  */
 import { GetObjectTaggingCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { vi } from "vitest";
+import type { SessionUser } from "@/lib/auth/session";
 import type { Database } from "@/lib/db/runtime";
+import { createUser } from "@/lib/db/users-repository";
+import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 export type Handler = (
   request: Request,
@@ -183,4 +188,30 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+export interface RouteCloud {
+  readonly cloud: TestCloud;
+  readonly routes: RouteHandler[];
+}
+
+/**
+ * Fresh tables and bucket for this test file, the environment pointed at them and every route
+ * module imported anew, so the routes' runtime singletons use those tables.
+ */
+export async function setUpRouteCloud(): Promise<RouteCloud> {
+  const cloud = await createTestCloud();
+  vi.resetModules();
+  for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
+  return { cloud, routes: await loadRouteHandlers() };
+}
+
+/** An account made through the repository, as the session mock's user. */
+export async function newSessionUser(db: Database, name: string): Promise<SessionUser> {
+  const user = await createUser(db, {
+    email: `${name.toLowerCase()}-${ulid()}@example.test`,
+    displayName: name,
+    passwordHash: "h",
+  });
+  return { userId: user.userId, email: user.email, displayName: name };
 }

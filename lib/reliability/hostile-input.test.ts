@@ -12,15 +12,15 @@ import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { createTask, trashTask } from "@/lib/db/tasks-repository";
-import { createUser } from "@/lib/db/users-repository";
 import {
   call,
-  loadRouteHandlers,
+  newSessionUser,
   type RouteHandler,
+  setUpRouteCloud,
   snapshotUser,
   type UserSnapshot,
 } from "@/lib/reliability/harness";
-import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+import type { TestCloud } from "@/lib/testing/cloud";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -144,7 +144,7 @@ describe("every zod schema in lib/**/schemas.ts", () => {
           expect(Object.keys(Object.prototype)).toEqual([]);
           expect(({} as Record<string, unknown>).userId).toBeUndefined();
         }),
-        { numRuns: 80, seed },
+        { numRuns: 60, seed },
       );
     });
   }
@@ -164,17 +164,10 @@ describe("every JSON route under hostile input", () => {
   let state: UserSnapshot;
 
   beforeAll(async () => {
-    cloud = await createTestCloud();
-    vi.resetModules();
-    for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
-    routes = await loadRouteHandlers();
+    ({ cloud, routes } = await setUpRouteCloud());
     const db = cloud.database;
-    const user = await createUser(db, {
-      email: `mallory-${ulid()}@example.test`,
-      displayName: "Mallory",
-      passwordHash: "h",
-    });
-    mallory = { userId: user.userId, email: user.email, displayName: "Mallory" };
+    mallory = await newSessionUser(db, "Mallory");
+    const user = mallory;
     const note = { content: "body", pinned: false, tags: ["a"] };
     const live = await createNote(db, user.userId, { ...note, title: "Live" });
     const binned = await createNote(db, user.userId, { ...note, title: "Binned" });
@@ -407,7 +400,7 @@ describe("every JSON route under hostile input", () => {
             state = after;
           },
         ),
-        { numRuns: 40, seed },
+        { numRuns: 30, seed },
       );
     }
     expect(failures).toEqual([]);

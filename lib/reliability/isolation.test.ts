@@ -9,18 +9,18 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { createTask, trashTask } from "@/lib/db/tasks-repository";
-import { createUser } from "@/lib/db/users-repository";
 import { confirmUpload, requestUpload } from "@/lib/notes/service";
 import {
   type CallOptions,
   call,
   findRoute,
-  loadRouteHandlers,
+  newSessionUser,
   type RouteHandler,
+  setUpRouteCloud,
   snapshotUser,
   type UserSnapshot,
 } from "@/lib/reliability/harness";
-import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
+import type { TestCloud } from "@/lib/testing/cloud";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -329,21 +329,10 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
   let before: UserSnapshot;
 
   beforeAll(async () => {
-    cloud = await createTestCloud();
-    vi.resetModules();
-    for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
-    routes = await loadRouteHandlers();
+    ({ cloud, routes } = await setUpRouteCloud());
     const db = cloud.database;
-    const makeUser = async (name: string) => {
-      const user = await createUser(db, {
-        email: `${name}-${ulid()}@example.test`,
-        displayName: name,
-        passwordHash: "h",
-      });
-      return { userId: user.userId, email: user.email, displayName: name };
-    };
-    alice = await makeUser("alice");
-    bob = await makeUser("bob");
+    alice = await newSessionUser(db, "alice");
+    bob = await newSessionUser(db, "bob");
     aliceId = alice.userId;
 
     const newNote = { content: `${secret} body`, pinned: false, tags: ["secret"] };
