@@ -62,7 +62,16 @@ interface Audit {
   score: number | null;
   scoreDisplayMode: string;
   displayValue?: string;
-  details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] };
+  details?: {
+    items?: {
+      resourceType?: string;
+      transferSize?: number;
+      url?: string;
+      node?: { snippet?: string };
+      sourceLocation?: { url?: string };
+      description?: string;
+    }[];
+  };
 }
 
 interface LighthouseResult {
@@ -116,10 +125,15 @@ function misses(result: LighthouseResult, category: string): string[] {
     )
     .sort((a, b) => (a.audit?.score ?? 0) - (b.audit?.score ?? 0))
     .slice(0, 6)
-    .map(
-      ({ audit }) =>
-        `${audit?.title}${audit?.displayValue ? ` (${audit.displayValue})` : ""} [score ${fixed(audit?.score ?? 0, 2)}]`,
-    );
+    .map(({ audit }) => {
+      // The first offending element or resource, when the audit names one.
+      const item = audit?.details?.items?.[0];
+      const where = item?.node?.snippet ?? item?.sourceLocation?.url ?? item?.url;
+      const detail = where
+        ? ` — e.g. \`${where.slice(0, 120)}\`${item?.description ? ` (${item.description.slice(0, 100)})` : ""}`
+        : "";
+      return `${audit?.title}${audit?.displayValue ? ` (${audit.displayValue})` : ""} [score ${fixed(audit?.score ?? 0, 2)}]${detail}`;
+    });
 }
 
 const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;
