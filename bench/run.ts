@@ -51,6 +51,7 @@ async function section(name: string, work: () => Promise<string>): Promise<strin
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0]?.toFixed(1);
   const machine = [
     `- Date: ${new Date().toISOString()}`,
     `- Machine: ${os.availableParallelism()} CPU (nproc), ${os.cpus()[0]?.model ?? "unknown CPU"}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ${os.platform()} ${os.release()}`,
@@ -93,7 +94,7 @@ async function main() {
     "Produced by `npm run bench` (bench/run.ts). Every comparison was measured side by side in this run; compare ratios across machines, not absolute numbers.",
     "",
     ...machine,
-    `- Whole run: ${((Date.now() - started) / 60_000).toFixed(1)} min`,
+    `- Whole run: ${((Date.now() - started) / 60_000).toFixed(1)} min; load average (1 min) ${loadAtStart} at the start, ${os.loadavg()[0]?.toFixed(1)} at the end (the machine is shared: other work in the load average slows app and floor alike, so read the ratios)`,
     "",
     body,
   ].join("\n");
