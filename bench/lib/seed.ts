@@ -1,0 +1,104 @@
+/** Seeding helpers: BatchWrite in bounded chunks, and bulk copies of real repository items. */
+import { BatchWriteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
+import { createNote } from "@/lib/db/notes-repository";
+import type { Database } from "@/lib/db/runtime";
+import { createTask } from "@/lib/db/tasks-repository";
+import { positionBetween } from "@/lib/tasks/position";
+import { bounded } from "./report";
+
+/** Puts items 25 per BatchWrite, `concurrency` requests at a time, retrying unprocessed ones. */
+export async function batchPut(
+  db: Database,
+  table: string,
+  items: readonly Record<string, unknown>[],
+  concurrency = 6,
+): Promise<void> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let start = 0; start < items.length; start += 25)
+    chunks.push(items.slice(start, start + 25));
+  await bounded(chunks.length, concurrency, async (index) => {
+    let requests = (chunks[index] ?? []).map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 10) throw new Error(`BatchWrite to ${table} kept leaving items unprocessed`);
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      const { UnprocessedItems } = await db.client.send(
+        new BatchWriteCommand({ RequestItems: { [table]: requests } }),
+      );
+      requests = (UnprocessedItems?.[table] ?? []) as typeof requests;
+    }
+  });
+}
+
+async function addCounter(db: Database, userId: string, counter: string, amount: number) {
+  await db.client.send(
+    new UpdateCommand({
+      TableName: db.tables.Users,
+      Key: { userId },
+      UpdateExpression: `ADD ${counter} :n`,
+      ExpressionAttributeValues: { ":n": amount },
+    }),
+  );
+}
+
+/**
+ * `count` notes for a user: the first through `createNote`, the rest copies of its stored item
+ * (same attributes, sizes and index keys) with their own ids and times, and the user's counter
+ * raised to match. Seeding 10,000 notes one transaction at a time would take minutes here.
+ */
+export async function seedNotesByCopy(
+  db: Database,
+  userId: string,
+  count: number,
+  content: string,
+): Promise<string[]> {
+  const { note } = await createNote(db, userId, {
+    title: "Note 0",
+    content,
+    pinned: false,
+    tags: ["seed"],
+  });
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Notes, Key: { userId, noteId: note.noteId } }),
+  );
+  if (!Item) throw new Error("seed note vanished");
+  const start = Date.parse(note.createdAt) - count * 1000;
+  const copies = Array.from({ length: count - 1 }, (_, index) => {
+    const time = start + index * 1000;
+    const at = new Date(time).toISOString();
+    const noteId = ulid(time);
+    return {
+      ...Item,
+      noteId,
+      title: `Note ${index + 1}`,
+      createdAt: at,
+      updatedAt: at,
+      listKey: String(Item.listKey).replace(note.updatedAt, at).replace(note.noteId, noteId),
+    };
+  });
+  await batchPut(db, db.tables.Notes, copies);
+  await addCounter(db, userId, "noteCount", copies.length);
+  return [note.noteId, ...copies.map((copy) => copy.noteId)];
+}
+
+/** `count` todo tasks for a user, the same way: one through `createTask`, then copies. */
+export async function seedTasksByCopy(
+  db: Database,
+  userId: string,
+  count: number,
+  details: string,
+): Promise<string[]> {
+  const { task } = await createTask(db, userId, { description: "Task 0", details });
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Tasks, Key: { userId, taskId: task.taskId } }),
+  );
+  if (!Item) throw new Error("seed task vanished");
+  let position = task.position;
+  const copies = Array.from({ length: count - 1 }, (_, index) => {
+    position = positionBetween(position, null);
+    return { ...Item, taskId: ulid(), description: `Task ${index + 1}`, position };
+  });
+  await batchPut(db, db.tables.Tasks, copies);
+  await addCounter(db, userId, "todoCount", copies.length);
+  return [task.taskId, ...copies.map((copy) => copy.taskId)];
+}

@@ -1,0 +1,256 @@
+/**
+ * Benchmark 4: Lighthouse 13 (mobile) for the landing page, sign-in, the notes list and the board,
+ * and the gzip JavaScript each page loads, beside a bare Next.js page (one page, one client
+ * component) built and served in the same run: the framework's floor.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { type AppUnderTest, freePort, startServer } from "./lib/app";
+import { fixed, log, ratio, table } from "./lib/report";
+
+const root = path.resolve(import.meta.dirname, "..");
+const work = path.join(root, "bench", ".work");
+const chrome = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+
+function run(
+  command: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const [executable, ...args] = command as [string, ...string[]];
+    const child = spawn(executable, args, {
+      cwd,
+      env: { ...process.env, CHROME_PATH: chrome, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-6_000);
+    };
+    child.stdout.on("data", keep);
+    child.stderr.on("data", keep);
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+/** One page, one client component: what any Next.js app ships at least. */
+function writeBareApp(dir: string) {
+  mkdirSync(path.join(dir, "app"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "app", "layout.jsx"),
+    `export const metadata = { title: "Bare", description: "The framework floor" };\nexport default function Layout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+  );
+  writeFileSync(
+    path.join(dir, "app", "counter.jsx"),
+    `"use client";\nimport { useState } from "react";\nexport function Counter() {\n  const [count, setCount] = useState(0);\n  return (<button type="button" onClick={() => setCount(count + 1)}>Clicked {count} times</button>);\n}\n`,
+  );
+  writeFileSync(
+    path.join(dir, "app", "page.jsx"),
+    `import { Counter } from "./counter";\nexport default function Page() {\n  return (<main><h1>Bare page</h1><Counter /></main>);\n}\n`,
+  );
+}
+
+interface Audit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  displayValue?: string;
+  details?: {
+    items?: {
+      resourceType?: string;
+      transferSize?: number;
+      url?: string;
+      node?: { snippet?: string };
+      sourceLocation?: { url?: string };
+      description?: string;
+    }[];
+  };
+}
+
+interface LighthouseResult {
+  finalDisplayedUrl?: string;
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, Audit>;
+  runtimeError?: { message: string };
+}
+
+async function lighthouse(url: string, name: string, cookie?: string): Promise<LighthouseResult> {
+  const output = path.join(work, `lighthouse-${name}.json`);
+  const args = [
+    process.execPath,
+    path.join(root, "node_modules/lighthouse/cli/index.js"),
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${output}`,
+    "--only-categories=performance,accessibility,best-practices",
+    "--chrome-flags=--headless=new --no-sandbox",
+    "--max-wait-for-load=30000",
+    ...(cookie ? [`--extra-headers=${JSON.stringify({ Cookie: cookie })}`] : []),
+  ];
+  const result = await run(args, root, 150_000);
+  if (result.code !== 0) throw new Error(`lighthouse ${name} failed: ${result.output}`);
+  return JSON.parse(readFileSync(output, "utf8")) as LighthouseResult;
+}
+
+function score(result: LighthouseResult, category: string): number {
+  return Math.round((result.categories[category]?.score ?? 0) * 100);
+}
+
+function scriptBytes(result: LighthouseResult): number {
+  const items = result.audits["network-requests"]?.details?.items ?? [];
+  return items
+    .filter((item) => item.resourceType === "Script")
+    .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+}
+
+/** The audits that cost points in a category, worst first. */
+function misses(result: LighthouseResult, category: string): string[] {
+  const refs = result.categories[category]?.auditRefs ?? [];
+  return refs
+    .map((ref) => ({ ref, audit: result.audits[ref.id] }))
+    .filter(
+      ({ ref, audit }) =>
+        audit &&
+        audit.score !== null &&
+        audit.score < 1 &&
+        (ref.weight > 0 || audit.scoreDisplayMode === "metricSavings"),
+    )
+    .sort((a, b) => (a.audit?.score ?? 0) - (b.audit?.score ?? 0))
+    .slice(0, 6)
+    .map(({ audit }) => {
+      // The first offending element or resource, when the audit names one.
+      const item = audit?.details?.items?.[0];
+      const where = item?.node?.snippet ?? item?.sourceLocation?.url ?? item?.url;
+      const detail = where
+        ? ` — e.g. \`${where.slice(0, 120)}\`${item?.description ? ` (${item.description.slice(0, 100)})` : ""}`
+        : "";
+      return `${audit?.title}${audit?.displayValue ? ` (${audit.displayValue})` : ""} [score ${fixed(audit?.score ?? 0, 2)}]${detail}`;
+    });
+}
+
+const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;
+
+export async function runWebBench(app: AppUnderTest, cookie: string): Promise<string> {
+  // The framework floor, built and served in this run.
+  const bareDir = path.join(work, "bare");
+  writeBareApp(bareDir);
+  log("web: building the bare Next.js page");
+  const next = path.join(root, "node_modules/.bin/next");
+  const build = await run([next, "build", bareDir], root, 300_000);
+  if (build.code !== 0) throw new Error(`bare build failed: ${build.output}`);
+  const barePort = await freePort();
+  const bare = await startServer(
+    [next, "start", bareDir, "--port", String(barePort), "--hostname", "127.0.0.1"],
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+      url: `http://127.0.0.1:${barePort}`,
+      readyPath: "/",
+      timeoutMs: 60_000,
+    },
+  );
+
+  const pages = [
+    { name: "landing", path: "/", signedIn: false },
+    { name: "sign-in", path: "/signin", signedIn: false },
+    { name: "notes list", path: "/notes", signedIn: true },
+    { name: "board", path: "/tasks/board", signedIn: true },
+  ];
+  const rows: unknown[][] = [];
+  const notes: string[] = [];
+  let bareBytes = Number.NaN;
+  try {
+    log("web: lighthouse on the bare page");
+    const floor = await lighthouse(`${bare.url}/`, "bare");
+    bareBytes = scriptBytes(floor);
+    rows.push([
+      "bare Next.js page (floor)",
+      score(floor, "performance"),
+      score(floor, "accessibility"),
+      score(floor, "best-practices"),
+      fixed(bareBytes / 1024),
+      "1.00×",
+    ]);
+    for (const [category, target] of Object.entries(targets)) {
+      const missed = misses(floor, category);
+      if (score(floor, category) < target)
+        notes.push(
+          `- (floor) bare page ${category} ${score(floor, category)}: ${missed.join("; ")}`,
+        );
+    }
+    for (const page of pages) {
+      const url = `${app.url}${page.path}`;
+      const probe = await fetch(url, {
+        redirect: "manual",
+        headers: page.signedIn ? { cookie } : {},
+      });
+      if (probe.status === 404) {
+        rows.push([page.name, "missing (404)", "—", "—", "—", "—"]);
+        notes.push(
+          `- **${page.name}** (${page.path}): the page does not exist on this branch (404), not measured.`,
+        );
+        continue;
+      }
+      log(`web: lighthouse on ${page.path}`);
+      const result = await lighthouse(
+        url,
+        page.name.replace(/\W+/g, "-"),
+        page.signedIn ? cookie : undefined,
+      );
+      const bytes = scriptBytes(result);
+      const landed = new URL(result.finalDisplayedUrl ?? url).pathname;
+      if (landed !== page.path) {
+        notes.push(
+          `- **${page.name}**: Lighthouse ended on ${landed}, not ${page.path} (not signed in?).`,
+        );
+      }
+      const scores = {
+        performance: score(result, "performance"),
+        accessibility: score(result, "accessibility"),
+        "best-practices": score(result, "best-practices"),
+      };
+      rows.push([
+        `${page.name} (${page.path})`,
+        scores.performance,
+        scores.accessibility,
+        scores["best-practices"],
+        fixed(bytes / 1024),
+        ratio(bytes, bareBytes),
+      ]);
+      for (const [category, target] of Object.entries(targets)) {
+        const got = scores[category as keyof typeof scores];
+        if (got < target) {
+          notes.push(
+            `- **${page.name}** ${category} ${got} < ${target} (short by ${target - got}): ${misses(result, category).join("; ") || "no single failing audit reported"}`,
+          );
+        }
+      }
+    }
+  } finally {
+    await bare.stop();
+  }
+  return [
+    "### 4. Web: Lighthouse 13.5.0 (mobile, simulated throttling) and gzip JavaScript per page",
+    "",
+    `Chromium ${chrome} with --headless=new --no-sandbox; the production build; signed-in pages with the seeded user's session cookie (the notes list shows the first page of 2,000 notes). JS = transfer size of every script the page loads (Next compresses with gzip). Floor: a bare Next.js 16 page with one client component, built and served in this run. Targets: performance 95+, accessibility 100, best practices 100.`,
+    "",
+    table(
+      ["page", "performance", "accessibility", "best practices", "JS KB (gzip)", "JS vs bare"],
+      rows,
+    ),
+    "",
+    notes.length > 0
+      ? "Where a target is missed (from the Lighthouse audits):\n"
+      : "Every measured page meets every target.",
+    ...notes,
+    "",
+  ].join("\n");
+}
