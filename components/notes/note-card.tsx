@@ -5,7 +5,7 @@ import type { NoteCard as NoteCardData } from "@/lib/db/notes-repository";
 export function NoteCard({ note }: { readonly note: NoteCardData }) {
   return (
     <article className="relative flex h-full flex-col gap-2 rounded-xl border border-line bg-surface p-4 focus-within:ring-2 focus-within:ring-accent">
-      <h3 className="flex items-start gap-2 font-semibold">
+      <h2 className="flex items-start gap-2 text-base font-semibold">
         {note.pinned && (
           <span className="shrink-0 rounded bg-accent px-1.5 text-xs font-medium text-accent-ink">
             Pinned
@@ -17,7 +17,7 @@ export function NoteCard({ note }: { readonly note: NoteCardData }) {
         >
           {note.title || "Untitled"}
         </Link>
-      </h3>
+      </h2>
       {note.excerpt && <p className="line-clamp-3 text-sm text-muted">{note.excerpt}</p>}
       <div className="mt-auto flex flex-wrap items-center gap-2 text-xs text-muted">
         {note.tags.map((tag) => (

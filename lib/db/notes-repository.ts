@@ -3,12 +3,15 @@ import {
   GetCommand,
   QueryCommand,
   type QueryCommandInput,
-  TransactWriteCommand,
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { deleteKeys } from "@/lib/db/batch";
-import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
+import {
+  failedTransactionConditions,
+  isConditionFailure,
+  sendTransaction,
+} from "@/lib/db/conditions";
 import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
@@ -216,20 +219,18 @@ export async function createNote(
     searchText: searchTextOf(input.title, input.content, input.tags),
   };
   try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tables.Notes,
-              Item: item,
-              ConditionExpression: "attribute_not_exists(noteId)",
-            },
+    await sendTransaction(db, {
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tables.Notes,
+            Item: item,
+            ConditionExpression: "attribute_not_exists(noteId)",
           },
-          userCounterUpdate(db, userId, { noteCount: 1 }),
-        ],
-      }),
-    );
+        },
+        userCounterUpdate(db, userId, { noteCount: 1 }),
+      ],
+    });
     return { note: toNote(item), created: true };
   } catch (error) {
     const failed = failedTransactionConditions(error);
@@ -514,29 +515,27 @@ export async function trashNote(
   }
   const deletedAt = now.toISOString();
   try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: db.tables.Notes,
-              Key: { userId, noteId },
-              UpdateExpression:
-                "SET deletedAt = :deletedAt, expiresAt = :expiresAt, listKey = :listKey",
-              ConditionExpression:
-                "attribute_exists(noteId) AND attribute_not_exists(deletedAt) AND version = :version",
-              ExpressionAttributeValues: {
-                ":deletedAt": deletedAt,
-                ":expiresAt": Math.floor(now.getTime() / 1000) + trashDays * 86_400,
-                ":listKey": trashListKey(deletedAt, noteId),
-                ":version": item.version,
-              },
+    await sendTransaction(db, {
+      TransactItems: [
+        {
+          Update: {
+            TableName: db.tables.Notes,
+            Key: { userId, noteId },
+            UpdateExpression:
+              "SET deletedAt = :deletedAt, expiresAt = :expiresAt, listKey = :listKey",
+            ConditionExpression:
+              "attribute_exists(noteId) AND attribute_not_exists(deletedAt) AND version = :version",
+            ExpressionAttributeValues: {
+              ":deletedAt": deletedAt,
+              ":expiresAt": Math.floor(now.getTime() / 1000) + trashDays * 86_400,
+              ":listKey": trashListKey(deletedAt, noteId),
+              ":version": item.version,
             },
           },
-          userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }),
-        ],
-      }),
-    );
+        },
+        userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }),
+      ],
+    });
   } catch (error) {
     if (failedTransactionConditions(error)?.[0]) {
       const current = await readItem(db, userId, noteId);
@@ -559,25 +558,23 @@ export async function restoreNote(
   if (!item || isExpired(item, now)) throw notFound();
   if (!item.deletedAt) return toNote(item);
   try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: db.tables.Notes,
-              Key: { userId, noteId },
-              UpdateExpression: "SET listKey = :listKey REMOVE deletedAt, expiresAt",
-              ConditionExpression: "deletedAt = :deletedAt",
-              ExpressionAttributeValues: {
-                ":listKey": liveListKey(item.pinned, item.updatedAt, noteId),
-                ":deletedAt": item.deletedAt,
-              },
+    await sendTransaction(db, {
+      TransactItems: [
+        {
+          Update: {
+            TableName: db.tables.Notes,
+            Key: { userId, noteId },
+            UpdateExpression: "SET listKey = :listKey REMOVE deletedAt, expiresAt",
+            ConditionExpression: "deletedAt = :deletedAt",
+            ExpressionAttributeValues: {
+              ":listKey": liveListKey(item.pinned, item.updatedAt, noteId),
+              ":deletedAt": item.deletedAt,
             },
           },
-          userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }),
-        ],
-      }),
-    );
+        },
+        userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }),
+      ],
+    });
   } catch (error) {
     if (failedTransactionConditions(error)?.[0]) {
       const current = await getNote(db, userId, noteId);
@@ -597,20 +594,18 @@ export async function deleteTrashedNote(
   noteId: string,
 ): Promise<void> {
   try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Delete: {
-              TableName: db.tables.Notes,
-              Key: { userId, noteId },
-              ConditionExpression: "attribute_exists(deletedAt)",
-            },
+    await sendTransaction(db, {
+      TransactItems: [
+        {
+          Delete: {
+            TableName: db.tables.Notes,
+            Key: { userId, noteId },
+            ConditionExpression: "attribute_exists(deletedAt)",
           },
-          userCounterUpdate(db, userId, { trashedNoteCount: -1 }),
-        ],
-      }),
-    );
+        },
+        userCounterUpdate(db, userId, { trashedNoteCount: -1 }),
+      ],
+    });
   } catch (error) {
     if (failedTransactionConditions(error)?.[0]) {
       const item = await readItem(db, userId, noteId);

@@ -9,7 +9,11 @@ import {
 } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { deleteKeys } from "@/lib/db/batch";
-import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
+import {
+  failedTransactionConditions,
+  isConditionFailure,
+  isTransactionConflict,
+} from "@/lib/db/conditions";
 import { decodeCursor, encodeCursor, type PageKey } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { taskCardAttributes } from "@/lib/db/schema";
@@ -202,16 +206,6 @@ function unchangedSince(item: TaskItem) {
     ExpressionAttributeNames: { "#status": "status" },
     ExpressionAttributeValues: { ":version": item.version, ":status": item.status },
   };
-}
-
-function isTransactionConflict(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === "TransactionConflictException") return true;
-  const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-  return (
-    error.name === "TransactionCanceledException" &&
-    (reasons ?? []).some((reason) => reason.Code === "TransactionConflict")
-  );
 }
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));

@@ -1,11 +1,10 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
-import { failedTransactionConditions, isConditionFailure } from "@/lib/db/conditions";
+import {
+  failedTransactionConditions,
+  isConditionFailure,
+  sendTransaction,
+} from "@/lib/db/conditions";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
 
@@ -110,26 +109,24 @@ export async function createUser(db: Database, input: NewUser, now = new Date())
     trashedTaskCount: 0,
   };
   try {
-    await db.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: db.tables.Users,
-              Item: item,
-              ConditionExpression: "attribute_not_exists(userId)",
-            },
+    await sendTransaction(db, {
+      TransactItems: [
+        {
+          Put: {
+            TableName: db.tables.Users,
+            Item: item,
+            ConditionExpression: "attribute_not_exists(userId)",
           },
-          {
-            Put: {
-              TableName: db.tables.Users,
-              Item: { ...emailClaimKey(input.email), kind: "email-claim", ownerId: item.userId },
-              ConditionExpression: "attribute_not_exists(userId)",
-            },
+        },
+        {
+          Put: {
+            TableName: db.tables.Users,
+            Item: { ...emailClaimKey(input.email), kind: "email-claim", ownerId: item.userId },
+            ConditionExpression: "attribute_not_exists(userId)",
           },
-        ],
-      }),
-    );
+        },
+      ],
+    });
   } catch (error) {
     if (failedTransactionConditions(error)?.[1]) {
       throw new AppError("conflict", "An account with this email already exists.", {
@@ -262,19 +259,17 @@ export async function deleteUser(
   db: Database,
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
-  await db.client.send(
-    new TransactWriteCommand({
-      TransactItems: [
-        { Delete: { TableName: db.tables.Users, Key: { userId: user.userId } } },
-        {
-          Delete: {
-            TableName: db.tables.Users,
-            Key: emailClaimKey(user.email),
-            ConditionExpression: "attribute_not_exists(ownerId) OR ownerId = :owner",
-            ExpressionAttributeValues: { ":owner": user.userId },
-          },
+  await sendTransaction(db, {
+    TransactItems: [
+      { Delete: { TableName: db.tables.Users, Key: { userId: user.userId } } },
+      {
+        Delete: {
+          TableName: db.tables.Users,
+          Key: emailClaimKey(user.email),
+          ConditionExpression: "attribute_not_exists(ownerId) OR ownerId = :owner",
+          ExpressionAttributeValues: { ":owner": user.userId },
         },
-      ],
-    }),
-  );
+      },
+    ],
+  });
 }
