@@ -6,6 +6,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native module with prebuilt binaries: load it from node_modules instead of bundling.
   serverExternalPackages: ["@node-rs/argon2"],
+  // Browsers ask for /favicon.ico whatever the page declares; answer with the app's icon.
+  async rewrites() {
+    return [{ source: "/favicon.ico", destination: "/icons/icon-192.png" }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: staticSecurityHeaders(process.env.NODE_ENV === "production") },

@@ -41,3 +41,9 @@ test("the shell fits a 360 px phone without horizontal scrolling", async ({ page
   expect(overflow).toBe(0);
   await expect(page.getByRole("banner")).toBeVisible();
 });
+
+test("the browser's favicon request finds the app icon", async ({ request }) => {
+  const response = await request.get("/favicon.ico");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("image/png");
+});
