@@ -33,8 +33,10 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The production build on its own in-memory local cloud, on free ports.
-    command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- next start --port ${port}`,
+    // The production build on its own in-memory local cloud.
+    // Idle sockets outlive any test, so a request after a pause never reuses one the server
+    // is closing (ECONNRESET).
+    command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- next start --port ${port} --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     env: {
       PORT: String(port),

@@ -1,4 +1,5 @@
 import { PublicPage } from "@/components/app-shell/public-page";
+import { SignedOutCleanup } from "@/components/pwa/signed-out-cleanup";
 
 const features = [
   {
@@ -15,9 +16,13 @@ const features = [
   },
 ] as const;
 
-export default function LandingPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function LandingPage({ searchParams }: Props) {
+  const { "signed-out": signedOut } = await searchParams;
   return (
     <PublicPage>
+      {signedOut && <SignedOutCleanup />}
       <div className="space-y-12 py-6 sm:py-12">
         <section className="space-y-4">
           <h1 className="text-4xl font-bold tracking-tight sm:text-5xl">

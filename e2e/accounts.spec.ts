@@ -18,7 +18,7 @@ test.describe("signed out", () => {
     await expect(page.getByRole("banner")).toContainText(account.displayName);
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/\?signed-out=1$/);
     await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
     const signIn = new SignInPage(page);
@@ -198,7 +198,7 @@ test.describe("sessions", () => {
 
     await page.getByLabel("Your password, to confirm").fill(account.password);
     await page.getByRole("button", { name: "Delete my account" }).click();
-    await expect(page).toHaveURL(/\/\?deleted=1$/);
+    await expect(page).toHaveURL(/\/\?signed-out=1&deleted=1$/);
     expect((await signInViaApi(page.request, account.email, account.password)).ok).toBe(false);
   });
 });

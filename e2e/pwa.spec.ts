@@ -221,6 +221,31 @@ test.describe("offline", () => {
     expect(stored.attachments.map((a: { name: string }) => a.name)).toEqual(["later.pdf"]);
   });
 
+  test("a task edited offline is saved on the device and applied once when back online", async ({
+    page,
+    context,
+  }) => {
+    const tasks = new TasksPage(page);
+    const task = await tasks.createViaApi({ description: "Call the plumber" });
+    await tasks.gotoList();
+    await tasks.openEditor("Call the plumber");
+    const editor = page.getByRole("form", { name: "Edit task" });
+
+    await context.setOffline(true);
+    await editor.getByLabel("Description").fill("Call the plumber about the boiler");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("sync-status")).toHaveCount(0, { timeout: 20_000 });
+    const stored = await tasks.getViaApi(task.taskId);
+    expect(stored).toMatchObject({
+      description: "Call the plumber about the boiler",
+      version: task.version + 1,
+    });
+  });
+
   test("signing out clears the offline data of this device", async ({ page }) => {
     const notes = new NotesPage(page);
     await notes.newNote();
@@ -232,25 +257,24 @@ test.describe("offline", () => {
       .toContain("jotboard");
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
-    await expect(page).toHaveURL(/\/$/);
-    expect(
-      await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)),
-    ).not.toContain("jotboard");
+    await expect(page).toHaveURL(/\/\?signed-out=1$/);
+    await expect
+      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)))
+      .not.toContain("jotboard");
     // Public pages the landing page prefetches may be cached again; nothing of the account is.
-    const cachedUrls = await page.evaluate(async () => {
-      const urls: string[] = [];
-      for (const name of await caches.keys()) {
-        if (name.startsWith("serwist-precache")) continue;
-        const cache = await caches.open(name);
-        urls.push(...(await cache.keys()).map((request) => request.url));
-      }
-      return urls;
-    });
-    expect(
-      cachedUrls.filter((url) =>
-        /\/(notes|tasks|settings|api)(\/|\?|$)/.test(new URL(url).pathname),
-      ),
-    ).toEqual([]);
+    const cachedAppUrls = () =>
+      page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) {
+          if (name.startsWith("serwist-precache")) continue;
+          const cache = await caches.open(name);
+          urls.push(...(await cache.keys()).map((request) => request.url));
+        }
+        return urls.filter((url) =>
+          /\/(notes|tasks|settings|api)(\/|\?|$)/.test(new URL(url).pathname),
+        );
+      });
+    await expect.poll(cachedAppUrls).toEqual([]);
   });
 });
 

@@ -5,7 +5,7 @@ import { signOut } from "@/lib/auth/auth";
 import { withUser } from "@/lib/server/with-user";
 
 const signOutWithUser = withUser(z.object({}), async () => {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: "/?signed-out=1" });
 });
 
 /** Form actions without state (a plain `<form action>`) receive only the form data. */

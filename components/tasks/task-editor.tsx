@@ -87,13 +87,20 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
     const result = await callTasksApi<Task>(`/api/tasks/${taskId}`, {
       method: "PATCH",
       body: { version: base.version, ...patch },
+      // Offline the edit waits in the outbox; the version moves on when it is replayed.
+      optimistic: { ...base, ...(patch as Partial<Task>), updatedAt: new Date().toISOString() },
     });
     setSaving(false);
     if (result.ok) {
       setTask(result.data);
       setDraft(draftOf(result.data));
       setConflict(undefined);
-      setMessage({ tone: "info", text: "Saved." });
+      setMessage({
+        tone: "info",
+        text: result.queued
+          ? "Offline: saved on this device, sent when you are back online."
+          : "Saved.",
+      });
       onSaved(result.data);
     } else if (result.status === 409 && result.current) {
       setConflict(result.current);

@@ -35,7 +35,7 @@ export const changePasswordAction = withUser(changePasswordSchema, async (input,
 
 export const signOutEverywhereAction = withUser(z.object({}), async (_input, { user }) => {
   await revokeSessions(getDatabase(), user.userId);
-  await signOut({ redirectTo: "/signin" });
+  await signOut({ redirectTo: "/signin?signed-out=1" });
 });
 
 export const deleteAccountAction = withUser(confirmWithPasswordSchema, async (input, { user }) => {
@@ -43,5 +43,5 @@ export const deleteAccountAction = withUser(confirmWithPasswordSchema, async (in
   const address = clientAddress(await headers());
   await assertCurrentPassword(db, user, input.password, address, "password");
   await deleteAccount(db, getStorage(), user);
-  await signOut({ redirectTo: "/?deleted=1" });
+  await signOut({ redirectTo: "/?signed-out=1&deleted=1" });
 });

@@ -1,16 +1,18 @@
 import type { Metadata } from "next";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignedOutCleanup } from "@/components/pwa/signed-out-cleanup";
 import { redirectIfSignedIn } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string; "signed-out"?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl } = await searchParams;
+  const { callbackUrl, "signed-out": signedOut } = await searchParams;
   await redirectIfSignedIn(callbackUrl);
   return (
     <div className="space-y-6">
+      {signedOut && <SignedOutCleanup />}
       <h1 className="text-2xl font-semibold">Sign in to Jotboard</h1>
       <SignInForm callbackUrl={callbackUrl} />
     </div>
