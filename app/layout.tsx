@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { PwaProvider } from "@/components/pwa/pwa-provider";
+import { isProductionBuild } from "@/lib/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -35,7 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
-        <PwaProvider>{children}</PwaProvider>
+        <PwaProvider enabled={isProductionBuild()}>{children}</PwaProvider>
       </body>
     </html>
   );

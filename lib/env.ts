@@ -68,3 +68,8 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Production builds register the service worker; `next dev` has none to register. */
+export function isProductionBuild(): boolean {
+  return process.env.NODE_ENV === "production";
+}

@@ -1,8 +1,8 @@
 "use client";
 
 import { type DragEvent, useEffect, useRef, useState } from "react";
-import type { Attachment, Note } from "@/lib/db/notes-repository";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
+import type { Attachment, Note } from "@/lib/notes/types";
 import { onSync, queueUpload } from "@/lib/offline/sync";
 
 interface Upload {

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/app-shell/local-time";
-import type { NoteCard as NoteCardData } from "@/lib/db/notes-repository";
+import type { NoteCard as NoteCardData } from "@/lib/notes/types";
 
 export function NoteCard({ note }: { readonly note: NoteCardData }) {
   return (

@@ -5,7 +5,7 @@ import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
-import type { Note } from "@/lib/db/notes-repository";
+import type { Note } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 import { onSync, sendOrQueue } from "@/lib/offline/sync";
 

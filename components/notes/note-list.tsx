@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { NoteCard } from "@/components/notes/note-card";
-import type { NoteCard as NoteCardData, Page } from "@/lib/db/notes-repository";
+import type { NoteCard as NoteCardData, Page } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 
 interface NoteListProps {

@@ -5,17 +5,18 @@ import type { ReactNode } from "react";
 import { UpdatePrompt } from "@/components/pwa/update-prompt";
 
 /**
- * Registers the service worker (production builds only: `next dev` has none). It does not
+ * Registers the service worker when `enabled` (production builds: `next dev` has none). It does not
  * reload when the connection returns, so offline edits in an open editor are never thrown away.
  */
-export function PwaProvider({ children }: { readonly children: ReactNode }) {
+export function PwaProvider({
+  children,
+  enabled,
+}: {
+  readonly children: ReactNode;
+  readonly enabled: boolean;
+}) {
   return (
-    <SerwistProvider
-      swUrl="/sw.js"
-      disable={process.env.NODE_ENV !== "production"}
-      reloadOnOnline={false}
-      cacheOnNavigation
-    >
+    <SerwistProvider swUrl="/sw.js" disable={!enabled} reloadOnOnline={false} cacheOnNavigation>
       {children}
       <UpdatePrompt />
     </SerwistProvider>

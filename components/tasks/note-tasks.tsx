@@ -3,8 +3,8 @@ import { ulid } from "ulid";
 import { makeTaskFromChecklistAction } from "@/app/(app)/tasks/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { DueDate } from "@/components/tasks/due-date";
-import type { TaskCard } from "@/lib/db/tasks-repository";
 import { taskLimits } from "@/lib/tasks/schemas";
+import type { TaskCard } from "@/lib/tasks/types";
 import { priorityLabels, sameText, statusLabels, uncheckedChecklistLines } from "@/lib/tasks/view";
 
 /**

@@ -27,10 +27,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { DueDate } from "@/components/tasks/due-date";
-import type { Task, TaskCard, TaskPage } from "@/lib/db/tasks-repository";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
 import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
+import type { Task, TaskCard, TaskPage } from "@/lib/tasks/types";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 type Columns = Record<TaskStatus, TaskCard[]>;

@@ -5,9 +5,9 @@ import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { SelectField } from "@/components/forms/select-field";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
-import type { Task } from "@/lib/db/tasks-repository";
 import { callTasksApi } from "@/lib/tasks/api-client";
 import { type TaskPriority, taskPriorities } from "@/lib/tasks/schemas";
+import type { Task } from "@/lib/tasks/types";
 import { type NoteOption, priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 interface Draft {

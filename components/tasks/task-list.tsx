@@ -6,9 +6,9 @@ import { type FormEvent, useEffect, useRef, useState } from "react";
 import { ulid } from "ulid";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
-import type { Task, TaskCard } from "@/lib/db/tasks-repository";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
 import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
+import type { Task, TaskCard } from "@/lib/tasks/types";
 import {
   type NoteOption,
   priorityLabels,

@@ -15,46 +15,9 @@ import {
 import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
+import type { Attachment, Note, NoteCard, Page } from "@/lib/notes/types";
 
-export interface Attachment {
-  readonly attachmentId: string;
-  readonly name: string;
-  readonly size: number;
-  readonly contentType: string;
-  readonly key: string;
-}
-
-export interface Note {
-  readonly noteId: string;
-  readonly title: string;
-  readonly content: string;
-  readonly pinned: boolean;
-  readonly tags: readonly string[];
-  readonly attachments: readonly Attachment[];
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly deletedAt?: string;
-}
-
-/** What a list shows of a note: read from the ByList index, never the body. */
-export interface NoteCard {
-  readonly noteId: string;
-  readonly title: string;
-  readonly excerpt: string;
-  readonly pinned: boolean;
-  readonly tags: readonly string[];
-  readonly attachmentCount: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-  readonly deletedAt?: string;
-}
-
-export interface Page<T> {
-  readonly items: readonly T[];
-  readonly nextCursor?: string;
-}
+export type { Attachment, Note, NoteCard, Page };
 
 export interface NewNote {
   readonly noteId?: string;

@@ -1,5 +1,5 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
-import type { Note, NoteCard } from "@/lib/db/notes-repository";
+import type { Note, NoteCard } from "@/lib/notes/types";
 
 /**
  * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has

@@ -1,5 +1,5 @@
-import type { Task } from "@/lib/db/tasks-repository";
 import { sendOrQueue } from "@/lib/offline/sync";
+import type { Task } from "@/lib/tasks/types";
 
 /** The outcome of a call to the tasks JSON API, as the browser sees it. */
 export type ApiResult<T> =

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { TaskCard } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
 import { dueDateSchema, dueFilters, type TaskPriority, taskStatuses } from "@/lib/tasks/schemas";
+import type { TaskCard } from "@/lib/tasks/types";
 
 /**
  * What the tasks pages share with the browser: the list's view in the URL, sorting, dates in
