@@ -90,6 +90,12 @@ export class TasksPage {
     await this.handle(description).focus();
     await this.page.keyboard.press("Space");
     await expect(this.liveRegion()).toContainText(`Picked up task ${description}`);
+    // "Picked up" is announced as the drag starts, but dnd-kit's keyboard sensor starts
+    // listening for arrows only in a setTimeout(0) after that (KeyboardSensor.attach). A busy
+    // renderer runs queued input before that timer, so an arrow sent at once was dropped.
+    // Timers of equal delay run in the order they were set (HTML spec): once one set now has
+    // fired, the sensor is listening.
+    await this.page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
     for (const key of keys) {
       const before = (await this.liveRegion().textContent()) ?? "";
       await this.page.keyboard.press(key);
