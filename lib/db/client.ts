@@ -11,6 +11,17 @@ export interface DynamoConfig {
 // DynamoDB Local accepts any credentials; fixed ones keep a developer's AWS profile out of it.
 const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
 
+// DynamoDB Local's listener has a backlog of 50: a burst of new connections from the SDK's
+// 50-socket pool (twice over with parallel test files) overflowed it on a busy machine, the
+// kernel dropped SYNs, and the 1 s retransmit met the 1 s connect timeout. Locally, fewer
+// kept-alive sockets and a timeout that outlasts one retransmit; a stopped server is still
+// refused at once.
+const localHandler = {
+  connectionTimeout: 3_000,
+  requestTimeout: 5_000,
+  httpAgent: { keepAlive: true, maxSockets: 16 },
+};
+
 /**
  * A document client that fails fast: when DynamoDB is unreachable a request should end in a
  * clear 503 within seconds rather than hang on the SDK's long default retries.
@@ -19,7 +30,9 @@ export function createDocumentClient(config: DynamoConfig): DynamoDBDocumentClie
   const client = new DynamoDBClient({
     region: config.region,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    requestHandler: config.endpoint
+      ? localHandler
+      : { connectionTimeout: 1_000, requestTimeout: 5_000 },
     ...(config.endpoint && { endpoint: config.endpoint, credentials: localCredentials }),
   });
   return DynamoDBDocumentClient.from(client, {
