@@ -198,7 +198,11 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
     [],
   );
   const uploads = useTextUploads(noteId, editContent);
-  const showRemoteImages = useRemoteImages(draft.remoteImages, state === "saved");
+  // Saved means the server holds the choice: reloading before would lose it.
+  const showRemoteImages = useRemoteImages(
+    draft.remoteImages,
+    state === "saved" && saved.current.draft.remoteImages,
+  );
   const toggleTask = useCallback(
     (point: SourcePoint, checked: boolean) =>
       editContent((content) => setChecklistItemAt(content, point, checked) ?? content),

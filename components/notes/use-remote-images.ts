@@ -23,10 +23,11 @@ function documentAllowsRemoteImages(): boolean {
 export function useRemoteImages(chosen: boolean, saved: boolean): boolean {
   const allowed = useSyncExternalStore(noChanges, documentAllowsRemoteImages, () => false);
   useEffect(() => {
-    if (!chosen || !saved || allowed) return;
+    // Asks the document itself: right after hydration `allowed` still holds the server's answer.
+    if (!chosen || !saved || documentAllowsRemoteImages()) return;
     const url = new URL(window.location.href);
     url.searchParams.set(remoteImagesQuery.name, remoteImagesQuery.value);
     window.location.replace(url);
-  }, [chosen, saved, allowed]);
+  }, [chosen, saved]);
   return chosen && allowed;
 }
