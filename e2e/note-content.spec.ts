@@ -46,7 +46,7 @@ async function naturalWidth(page: Page, name: string) {
   return page.getByRole("img", { name }).evaluate((image: HTMLImageElement) => image.naturalWidth);
 }
 
-test("paste an image into the text: it is attached, referenced and shown in the preview", async ({
+test("paste an image (or drop a file) into the text: attached, referenced, shown in the preview", async ({
   page,
 }) => {
   const violations = await watchViolations(page);
@@ -67,6 +67,18 @@ test("paste an image into the text: it is attached, referenced and shown in the 
     /^Before\n!\[pasted\.png\]\(attachment:[0-9A-Z]{26}\)$/,
   );
   await expect(page.getByRole("link", { name: "pasted.png" })).toBeVisible();
+
+  // A file dropped on the text is attached too; anything but an image becomes a link.
+  await notes.content().evaluate((textarea: HTMLTextAreaElement) => {
+    const data = new DataTransfer();
+    data.items.add(new File(["%PDF-1.4\n%%EOF\n"], "plan.pdf", { type: "application/pdf" }));
+    textarea.dispatchEvent(
+      new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }),
+    );
+  });
+  await expect(notes.content()).toHaveValue(/(^|[^!])\[plan\.pdf\]\(attachment:[0-9A-Z]{26}\)/);
+  await expect(notes.content()).toHaveValue(/!\[pasted\.png\]\(attachment:[0-9A-Z]{26}\)/);
+  await expect(page.getByRole("link", { name: "plan.pdf" })).toBeVisible();
   await notes.expectSaved();
 
   await page.reload();
