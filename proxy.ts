@@ -6,6 +6,8 @@ import { contentSecurityPolicy, storageOrigins } from "@/lib/security/headers";
 
 // Auth.js's session cookie, plain on http and __Secure- on https, split into .0, .1… when large.
 const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+// A note page asked for with its remote images (the page itself checks the note's choice).
+const remoteImagesPage = /^\/notes\/[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * Runs before every page: gives it a fresh CSP nonce (Next stamps it on its own scripts), and
@@ -28,6 +30,8 @@ export function proxy(request: NextRequest) {
     nonce: btoa(crypto.randomUUID()),
     storageOrigins: storageOrigins({ ...config, bucket: resourceNames(config).bucket }),
     development: config.nodeEnv === "development",
+    remoteImages:
+      remoteImagesPage.test(pathname) && request.nextUrl.searchParams.get("images") === "remote",
   });
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);

@@ -3,6 +3,12 @@
 import { type DragEvent, useEffect, useRef, useState } from "react";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
 import type { Attachment, Note } from "@/lib/notes/types";
+import {
+  contentTypeOf,
+  onAttachmentAdded,
+  postJson,
+  uploadAttachment,
+} from "@/lib/notes/upload-client";
 import { onSync, queueUpload } from "@/lib/offline/sync";
 
 interface Upload {
@@ -15,61 +21,10 @@ interface Upload {
   readonly message?: string;
 }
 
-// Browsers often leave these types empty; the extension is then the best evidence.
-const typesByExtension: Record<string, string> = {
-  md: "text/markdown",
-  markdown: "text/markdown",
-  csv: "text/csv",
-  txt: "text/plain",
-};
-
-function contentTypeOf(file: File): string {
-  if (file.type) return file.type;
-  const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
-  return typesByExtension[extension] ?? "application/octet-stream";
-}
-
 function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
-async function postJson(url: string, body: unknown, method = "POST") {
-  const response = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error?.message ?? `HTTP ${response.status}`);
-  return json;
-}
-
-/** PUTs straight to S3 with the presigned URL, reporting progress; the app server never sees the bytes. */
-function putToStorage(
-  url: string,
-  headers: Record<string, string>,
-  file: File,
-  onProgress: (fraction: number) => void,
-  register: (xhr: XMLHttpRequest) => void,
-): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    register(xhr);
-    xhr.open("PUT", url);
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () =>
-      xhr.status >= 200 && xhr.status < 300
-        ? resolve()
-        : reject(new Error(`Storage refused the file (HTTP ${xhr.status}).`));
-    xhr.onerror = () => reject(new Error("The upload failed: check your connection."));
-    xhr.onabort = () => reject(new DOMException("Cancelled", "AbortError"));
-    xhr.send(file);
-  });
 }
 
 export function AttachmentsPanel({
@@ -111,26 +66,12 @@ export function AttachmentsPanel({
         });
         return;
       }
-      const request = { name: file.name, size: file.size, contentType };
-      const { attachmentId, upload } = await postJson(base, request);
-      await putToStorage(
-        upload.url,
-        upload.headers,
-        file,
-        (fraction) => patchUpload(id, { progress: Math.round(fraction * 100) }),
-        (xhr) => requests.current.set(id, xhr),
-      );
-      patchUpload(id, { state: "confirming", progress: 100 });
-      const note = (await postJson(`${base}/${attachmentId}`, request)) as Note;
-      // Concurrent uploads answer in any order: add this file rather than adopt a whole list.
-      const added = note.attachments.find((attachment) => attachment.attachmentId === attachmentId);
-      if (added) {
-        setAttachments((current) =>
-          current.some((attachment) => attachment.attachmentId === attachmentId)
-            ? current
-            : [...current, added],
-        );
-      }
+      // The list learns of the new file through onAttachmentAdded, like files pasted in the text.
+      await uploadAttachment(noteId, file, contentType, {
+        onProgress: (fraction) => patchUpload(id, { progress: Math.round(fraction * 100) }),
+        register: (xhr) => requests.current.set(id, xhr),
+        onConfirming: () => patchUpload(id, { state: "confirming", progress: 100 }),
+      });
       setUploads((current) => current.filter((upload) => upload.id !== id));
       setNotice(`${file.name} attached.`);
     } catch (error) {
@@ -162,6 +103,20 @@ export function AttachmentsPanel({
     }
     for (const file of chosen.slice(0, Math.max(room, 0))) void uploadOne(file);
   }
+
+  // Concurrent uploads answer in any order: add each file rather than adopt a whole list.
+  useEffect(
+    () =>
+      onAttachmentAdded((target, added) => {
+        if (target !== noteId) return;
+        setAttachments((current) =>
+          current.some((attachment) => attachment.attachmentId === added.attachmentId)
+            ? current
+            : [...current, added],
+        );
+      }),
+    [noteId],
+  );
 
   // Files chosen offline join the list once their replay is confirmed.
   useEffect(

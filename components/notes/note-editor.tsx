@@ -5,6 +5,9 @@ import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
+import { useRemoteImages } from "@/components/notes/use-remote-images";
+import { useTextUploads } from "@/components/notes/use-text-uploads";
+import { type SourcePoint, setChecklistItemAt } from "@/lib/notes/checklist";
 import type { Note } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 import { onSync, sendOrQueue } from "@/lib/offline/sync";
@@ -14,6 +17,7 @@ interface Draft {
   readonly content: string;
   readonly tags: readonly string[];
   readonly pinned: boolean;
+  readonly remoteImages: boolean;
 }
 
 type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "error";
@@ -21,7 +25,8 @@ type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "erro
 const autosaveDelayMs = 800;
 
 function draftOf(note: Note): Draft {
-  return { title: note.title, content: note.content, tags: note.tags, pinned: note.pinned };
+  const { title, content, tags, pinned, remoteImages } = note;
+  return { title, content, tags, pinned, remoteImages };
 }
 
 /** The fields of `draft` that differ from `base`: a PATCH names only what changed. */
@@ -30,6 +35,7 @@ function changes(draft: Draft, base: Draft): Partial<Draft> {
   if (draft.title !== base.title) patch.title = draft.title;
   if (draft.content !== base.content) patch.content = draft.content;
   if (draft.pinned !== base.pinned) patch.pinned = draft.pinned;
+  if (draft.remoteImages !== base.remoteImages) patch.remoteImages = draft.remoteImages;
   if (draft.tags.join("\n") !== base.tags.join("\n")) patch.tags = draft.tags;
   return patch as Partial<Draft>;
 }
@@ -186,6 +192,22 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
   }
 
   const update = (fields: Partial<Draft>) => setDraft((current) => ({ ...current, ...fields }));
+  const editContent = useCallback(
+    (change: (content: string) => string) =>
+      setDraft((current) => ({ ...current, content: change(current.content) })),
+    [],
+  );
+  const uploads = useTextUploads(noteId, editContent);
+  // Saved means the server holds the choice: reloading before would lose it.
+  const showRemoteImages = useRemoteImages(
+    draft.remoteImages,
+    state === "saved" && saved.current.draft.remoteImages,
+  );
+  const toggleTask = useCallback(
+    (point: SourcePoint, checked: boolean) =>
+      editContent((content) => setChecklistItemAt(content, point, checked) ?? content),
+    [editContent],
+  );
 
   return (
     <div className="space-y-4">
@@ -265,14 +287,25 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
             id="note-content"
             value={draft.content}
             onChange={(event) => update({ content: event.target.value })}
+            onPaste={uploads.onPaste}
+            onDrop={uploads.onDrop}
             placeholder="Write in markdown…"
             className="min-h-[45vh] w-full rounded-xl border border-line bg-surface p-4 font-mono text-sm leading-6"
           />
+          <p role="status" aria-live="polite" className="text-sm text-muted">
+            {uploads.notice}
+          </p>
         </div>
       ) : (
         <div role="tabpanel" className="min-h-[45vh] rounded-xl border border-line bg-surface p-4">
           {draft.content.trim() ? (
-            <MarkdownView source={draft.content} />
+            <MarkdownView
+              source={draft.content}
+              noteId={noteId}
+              remoteImages={showRemoteImages}
+              onRemoteImagesChange={(remoteImages) => update({ remoteImages })}
+              onToggleTask={toggleTask}
+            />
           ) : (
             <p className="text-muted">Nothing to preview.</p>
           )}

@@ -32,6 +32,7 @@ export interface NotePatch {
   readonly content?: string;
   readonly pinned?: boolean;
   readonly tags?: readonly string[];
+  readonly remoteImages?: boolean;
 }
 
 interface NoteItem {
@@ -44,6 +45,7 @@ interface NoteItem {
   attachments: Attachment[];
   attachmentCount: number;
   attachmentsRevision: number;
+  remoteImages?: boolean;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -97,6 +99,7 @@ function toNote(item: NoteItem): Note {
     pinned: item.pinned,
     tags: sortedTags(item.tags),
     attachments: item.attachments ?? [],
+    remoteImages: item.remoteImages ?? false,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -417,11 +420,13 @@ export async function updateNote(
   const content = patch.content ?? item.content;
   const pinned = patch.pinned ?? item.pinned;
   const tags = patch.tags ?? sortedTags(item.tags);
+  const remoteImages = patch.remoteImages ?? item.remoteImages ?? false;
   const updatedAt = now.toISOString();
   const values: Record<string, unknown> = {
     ":title": title,
     ":content": content,
     ":pinned": pinned,
+    ":remoteImages": remoteImages,
     ":updatedAt": updatedAt,
     ":listKey": liveListKey(pinned, updatedAt, noteId),
     ":excerpt": excerptOf(content),
@@ -433,6 +438,7 @@ export async function updateNote(
     "title = :title",
     "content = :content",
     "pinned = :pinned",
+    "remoteImages = :remoteImages",
     "updatedAt = :updatedAt",
     "listKey = :listKey",
     "excerpt = :excerpt",

@@ -88,9 +88,11 @@ export const notePatchSchema = z
     content: contentSchema.optional(),
     pinned: z.boolean().optional(),
     tags: tagsSchema.optional(),
+    remoteImages: z.boolean().optional(),
   })
   .refine(
-    (patch) => ["title", "content", "pinned", "tags"].some((field) => field in patch),
+    (patch) =>
+      ["title", "content", "pinned", "tags", "remoteImages"].some((field) => field in patch),
     "Name at least one field to change.",
   );
 

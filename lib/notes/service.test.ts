@@ -354,3 +354,24 @@ describe("note limits", () => {
     expect((await getNote(cloud.database, userId, noteId))?.version).toBe(1);
   });
 });
+
+describe("the remote images choice", () => {
+  it("is off for a new note and changes, like any field, at the current version only", async () => {
+    const { userId, noteId } = await userWithNote();
+    expect((await getNote(cloud.database, userId, noteId))?.remoteImages).toBe(false);
+    const shown = await updateNoteWithLimits(
+      cloud.database,
+      userId,
+      noteId,
+      { remoteImages: true },
+      1,
+    );
+    expect(shown).toMatchObject({ remoteImages: true, version: 2 });
+    await expect(
+      updateNoteWithLimits(cloud.database, userId, noteId, { remoteImages: false }, 1),
+    ).rejects.toMatchObject({ status: 409 });
+    // Other edits keep it.
+    await updateNoteWithLimits(cloud.database, userId, noteId, { title: "renamed" }, 2);
+    expect((await getNote(cloud.database, userId, noteId))?.remoteImages).toBe(true);
+  });
+});

@@ -13,7 +13,9 @@ import {
   updateNote,
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
+import { getTask, listTasksLinkedToNote, updateTask } from "@/lib/db/tasks-repository";
 import { AppError } from "@/lib/errors";
+import { checklistChanges, checklistItems } from "@/lib/notes/checklist";
 import { noteLimits, searchWords } from "@/lib/notes/schemas";
 import {
   attachmentKey,
@@ -26,6 +28,7 @@ import {
 } from "@/lib/storage/attachments";
 import { deleteObjectsWithPrefix } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
+import { checklistKey } from "@/lib/tasks/view";
 
 function assertContentSize(content: string | undefined): void {
   if (content !== undefined && Buffer.byteLength(content, "utf8") > noteLimits.contentBytes) {
@@ -48,7 +51,58 @@ export async function updateNoteWithLimits(
   expectedVersion: number,
 ) {
   assertContentSize(patch.content);
-  return updateNote(db, userId, noteId, patch, expectedVersion);
+  // The text before this save, to see which checklist lines it ticks or unticks. Only read when
+  // the new text has checklist lines at all; a stale version fails in updateNote below.
+  const before =
+    patch.content !== undefined && checklistItems(patch.content).length > 0
+      ? await getNote(db, userId, noteId)
+      : undefined;
+  const note = await updateNote(db, userId, noteId, patch, expectedVersion);
+  if (before && before.version === expectedVersion) {
+    await completeLinkedTasks(db, userId, noteId, before.content, note.content);
+  }
+  return note;
+}
+
+const maxLinkAttempts = 5;
+
+/**
+ * Ticking a checklist line completes the open tasks made from it (same note, same text);
+ * unticking reopens them to To do. Each task is written at the version just read; a racing
+ * change makes it read again and stop if the task already is as wanted.
+ */
+async function completeLinkedTasks(
+  db: Database,
+  userId: string,
+  noteId: string,
+  before: string,
+  after: string,
+): Promise<void> {
+  const { completed, reopened } = checklistChanges(before, after, checklistKey);
+  if (completed.length === 0 && reopened.length === 0) return;
+  const linked = await listTasksLinkedToNote(db, userId, noteId);
+  for (const card of linked) {
+    const key = checklistKey(card.description);
+    const done = completed.includes(key) ? true : reopened.includes(key) ? false : undefined;
+    if (done === undefined) continue;
+    for (let attempt = 0; ; attempt++) {
+      const task = attempt === 0 ? card : await getTask(db, userId, card.taskId);
+      if (!task || task.deletedAt || (task.status === "completed") === done) break;
+      try {
+        await updateTask(
+          db,
+          userId,
+          task.taskId,
+          { status: done ? "completed" : "todo" },
+          task.version,
+        );
+        break;
+      } catch (error) {
+        const retry = error instanceof AppError && error.code === "conflict";
+        if (!retry || attempt + 1 >= maxLinkAttempts) throw error;
+      }
+    }
+  }
 }
 
 export interface NoteQuery {

@@ -15,6 +15,8 @@ export interface Note {
   readonly pinned: boolean;
   readonly tags: readonly string[];
   readonly attachments: readonly Attachment[];
+  /** The owner chose to load this note's images from other sites (they see who reads it). */
+  readonly remoteImages: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;

@@ -97,6 +97,14 @@ const attacks: Attack[] = [
     }),
   },
   {
+    label: "show remote images in a note",
+    route: note,
+    method: "PATCH",
+    expect: "refused",
+    status: 404,
+    options: (i) => ({ params: { noteId: i.liveNote }, body: { version: 1, remoteImages: true } }),
+  },
+  {
     label: "trash a note",
     route: note,
     method: "DELETE",
@@ -137,6 +145,18 @@ const attacks: Attack[] = [
     expect: "refused",
     status: 404,
     options: (i) => ({ params: { noteId: i.liveNote, attachmentId: i.attachmentId } }),
+  },
+  // What the preview loads for `![…](attachment:<id>)` in a note's text.
+  {
+    label: "show an attachment inline",
+    route: attachment,
+    method: "GET",
+    expect: "refused",
+    status: 404,
+    options: (i) => ({
+      params: { noteId: i.liveNote, attachmentId: i.attachmentId },
+      query: "?inline=1",
+    }),
   },
   {
     label: "confirm an upload into a note",

@@ -19,6 +19,17 @@ describe("security headers", () => {
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:4568");
   });
 
+  it("allows images from other sites only on a page that asks for them", () => {
+    const base = { nonce: "n", storageOrigins: ["http://127.0.0.1:4568"], development: false };
+    const imgSrc = (csp: string) => csp.split("; ").find((each) => each.startsWith("img-src"));
+    expect(imgSrc(contentSecurityPolicy(base))).toBe(
+      "img-src 'self' data: blob: http://127.0.0.1:4568",
+    );
+    expect(imgSrc(contentSecurityPolicy({ ...base, remoteImages: true }))).toBe(
+      "img-src 'self' data: blob: http://127.0.0.1:4568 https:",
+    );
+  });
+
   it("names the bucket's endpoints on AWS and the local server otherwise", () => {
     expect(
       storageOrigins({

@@ -7,6 +7,8 @@ export function contentSecurityPolicy(options: {
   nonce: string;
   storageOrigins: readonly string[];
   development: boolean;
+  /** A note page whose owner chose to see images from other sites: any https image loads. */
+  remoteImages?: boolean;
 }): string {
   const storage = options.storageOrigins.join(" ");
   const directives = [
@@ -14,7 +16,7 @@ export function contentSecurityPolicy(options: {
     // React's dev tooling evaluates code; production never does.
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data: blob: ${storage}`,
+    `img-src 'self' data: blob: ${storage}${options.remoteImages ? " https:" : ""}`,
     `connect-src 'self' ${storage}`,
     "font-src 'self'",
     "worker-src 'self'",

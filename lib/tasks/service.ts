@@ -1,4 +1,4 @@
-import { getNote } from "@/lib/db/notes-repository";
+import { getNote, updateNote } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import {
   createTask,
@@ -6,14 +6,20 @@ import {
   listColumn,
   listDueTasks,
   listTasks,
+  moveTask,
   type NewTask,
   type Task,
+  type TaskMove,
   type TaskPage,
   type TaskPatch,
   updateTask,
 } from "@/lib/db/tasks-repository";
 import { AppError } from "@/lib/errors";
+import { setChecklistItemsWhere } from "@/lib/notes/checklist";
 import { type DueFilter, type TaskStatus, taskLimits } from "@/lib/tasks/schemas";
+import { checklistKey } from "@/lib/tasks/view";
+
+const maxLinkAttempts = 5;
 
 function assertDetailsSize(details: string | undefined): void {
   if (details !== undefined && Buffer.byteLength(details, "utf8") > taskLimits.detailsBytes) {
@@ -56,7 +62,54 @@ export async function updateTaskWithChecks(
 ): Promise<Task> {
   assertDetailsSize(patch.details);
   if (patch.noteId) await assertOwnNote(db, userId, patch.noteId);
-  return updateTask(db, userId, taskId, patch, expectedVersion);
+  const task = await updateTask(db, userId, taskId, patch, expectedVersion);
+  if (patch.status) await tickLinkedChecklistLines(db, userId, task);
+  return task;
+}
+
+/** A drag and drop; a drop into or out of Done ticks or unticks the note's linked line. */
+export async function moveTaskWithLinks(
+  db: Database,
+  userId: string,
+  taskId: string,
+  move: TaskMove,
+): Promise<Task> {
+  const task = await moveTask(db, userId, taskId, move);
+  if (move.status) await tickLinkedChecklistLines(db, userId, task);
+  return task;
+}
+
+/**
+ * Keeps a note's checklist in step with a task made from one of its lines (same note, same
+ * text): the lines are ticked while the task is done and open otherwise. The note is rewritten
+ * only if a line changes, at the version just read; a racing edit makes it read again.
+ */
+async function tickLinkedChecklistLines(db: Database, userId: string, task: Task): Promise<void> {
+  if (!task.noteId) return;
+  const key = checklistKey(task.description);
+  const done = task.status === "completed";
+  for (let attempt = 0; attempt < maxLinkAttempts; attempt++) {
+    const note = await getNote(db, userId, task.noteId);
+    if (!note) return;
+    const content = setChecklistItemsWhere(
+      note.content,
+      (text) => checklistKey(text) === key,
+      done,
+    );
+    if (content === note.content) return;
+    try {
+      await updateNote(db, userId, note.noteId, { content }, note.version);
+      return;
+    } catch (error) {
+      // Changed since read: read again. Gone: nothing left to tick.
+      if (!(error instanceof AppError && ["conflict", "not_found"].includes(error.code)))
+        throw error;
+    }
+  }
+  throw new AppError(
+    "conflict",
+    "The linked note is changing elsewhere; its checklist was not updated. Try again.",
+  );
 }
 
 export interface TaskQuery {

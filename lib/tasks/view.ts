@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { ulidSchema } from "@/lib/ids";
-import { dueDateSchema, dueFilters, type TaskPriority, taskStatuses } from "@/lib/tasks/schemas";
+import { checklistItems } from "@/lib/notes/checklist";
+import {
+  dueDateSchema,
+  dueFilters,
+  type TaskPriority,
+  taskLimits,
+  taskStatuses,
+} from "@/lib/tasks/schemas";
 import type { TaskCard } from "@/lib/tasks/types";
 
 /**
@@ -87,28 +94,22 @@ export interface ChecklistLine {
   readonly line: number;
 }
 
-const uncheckedItem = /^\s{0,3}(?:[-*+]|\d+[.)])\s+\[ \]\s+(.+?)\s*$/;
-
 /** The unchecked task-list lines (`- [ ] text`) of a markdown note, outside code fences. */
 export function uncheckedChecklistLines(markdown: string): ChecklistLine[] {
-  const lines: ChecklistLine[] = [];
-  let fence: string | undefined;
-  markdown.split(/\r?\n/).forEach((raw, index) => {
-    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
-    if (marker) {
-      if (fence === undefined) fence = marker[0];
-      else if (marker[0] === fence) fence = undefined;
-      return;
-    }
-    if (fence !== undefined) return;
-    const text = uncheckedItem.exec(raw)?.[1];
-    if (text) lines.push({ text, line: index + 1 });
-  });
-  return lines;
+  return checklistItems(markdown)
+    .filter((item) => !item.checked)
+    .map(({ text, line }) => ({ text, line }));
+}
+
+/**
+ * What links a checklist line and a task of the same note: the line's text as "Make a task"
+ * turns it into a description, ignoring case and spacing.
+ */
+export function checklistKey(text: string): string {
+  return text.slice(0, taskLimits.description).trim().replace(/\s+/g, " ").toLowerCase();
 }
 
 /** Compares a checklist line with a task's description, ignoring case and spacing. */
 export function sameText(a: string, b: string): boolean {
-  const normal = (value: string) => value.trim().replace(/\s+/g, " ").toLowerCase();
-  return normal(a) === normal(b);
+  return checklistKey(a) === checklistKey(b);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { TrashNoteButton } from "@/components/notes/trash-note-button";
@@ -10,17 +10,26 @@ import { getNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { listTasksLinkedToNote } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
+import { remoteImagesQuery } from "@/lib/notes/references";
 
 export const metadata: Metadata = { title: "Note" };
 
-type Props = { params: Promise<{ noteId: string }> };
+type Props = {
+  params: Promise<{ noteId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function NotePage({ params }: Props) {
+export default async function NotePage({ params, searchParams }: Props) {
   const { noteId } = await params;
   const user = await requireUser(`/notes/${noteId}`);
   if (!ulidSchema.safeParse(noteId).success) notFound();
   const note = await getNote(getDatabase(), user.userId, noteId);
   if (!note) notFound();
+  // Its owner chose to see remote images: the page's CSP allows them only with this query.
+  const { name, value } = remoteImagesQuery;
+  if (note.remoteImages && (await searchParams)[name] !== value) {
+    redirect(`/notes/${noteId}?${name}=${value}`);
+  }
   const linkedTasks = await listTasksLinkedToNote(getDatabase(), user.userId, noteId);
   return (
     <div className="space-y-8">

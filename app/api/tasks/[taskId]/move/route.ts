@@ -1,7 +1,7 @@
 import { getDatabase } from "@/lib/db/runtime";
-import { moveTask } from "@/lib/db/tasks-repository";
 import { withUserRoute } from "@/lib/server/with-user";
 import { noQuerySchema, taskIdParamsSchema, taskMoveSchema } from "@/lib/tasks/schemas";
+import { moveTaskWithLinks } from "@/lib/tasks/service";
 
 export const dynamic = "force-dynamic";
 
@@ -11,5 +11,6 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withUserRoute(
   { params: taskIdParamsSchema, query: noQuerySchema, body: taskMoveSchema },
-  async ({ user, params, body }) => moveTask(getDatabase(), user.userId, params.taskId, body),
+  async ({ user, params, body }) =>
+    moveTaskWithLinks(getDatabase(), user.userId, params.taskId, body),
 );
