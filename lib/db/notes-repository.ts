@@ -12,7 +12,7 @@ import {
   isConditionFailure,
   sendTransaction,
 } from "@/lib/db/conditions";
-import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { type CursorSpec, decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
 import type { Attachment, Note, NoteCard, Page } from "@/lib/notes/types";
@@ -260,20 +260,29 @@ export async function getNoteTitles(
   return titles;
 }
 
+/** Query pages one request may read: a filter matching nothing stops here, not at the end. */
+const maxQueryRounds = 5;
+
 /**
- * Runs a filtered Query page after page until `limit` items matched or the partition ended.
- * The cursor is the key of the last item returned, so nothing is skipped or repeated.
+ * Runs a filtered Query page after page until `limit` items matched, the partition ended, or
+ * `maxQueryRounds` pages were read (a search that matches little answers a short, possibly empty
+ * page and a cursor to keep searching). The cursor is the key of the last item returned, or
+ * where reading stopped, so nothing is skipped or repeated.
  */
 async function queryUntilFull<T>(
   db: Database,
   input: QueryCommandInput,
-  options: { limit: number; keyOf: (item: Record<string, unknown>) => Record<string, unknown> },
+  options: {
+    limit: number;
+    cursor: string | undefined;
+    spec: CursorSpec;
+    keyOf: (item: Record<string, unknown>) => Record<string, unknown>;
+  },
   map: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
   const items: T[] = [];
-  let lastKey: Record<string, unknown> | undefined;
-  let startKey = input.ExclusiveStartKey;
-  do {
+  let startKey: Record<string, unknown> | undefined = decodeCursor(options.cursor, options.spec);
+  for (let round = 0; round < maxQueryRounds; round++) {
     const page = await db.client.send(
       new QueryCommand({
         ...input,
@@ -283,14 +292,14 @@ async function queryUntilFull<T>(
     );
     for (const item of page.Items ?? []) {
       items.push(map(item));
-      lastKey = options.keyOf(item);
       if (items.length === options.limit) {
-        return { items, nextCursor: encodeCursor(lastKey) };
+        return { items, nextCursor: encodeCursor(options.spec.kind, options.keyOf(item)) };
       }
     }
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { items };
+    if (!startKey) return { items };
+  }
+  return { items, nextCursor: encodeCursor(options.spec.kind, startKey) };
 }
 
 export interface ListOptions {
@@ -327,13 +336,16 @@ export async function listNotes(
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(options.cursor, {
-        attributes: ["userId", "noteId", "listKey"],
-        owner: { userId },
-      }),
     },
     {
       limit: options.limit ?? 30,
+      cursor: options.cursor,
+      spec: {
+        kind: options.trash ? "notes:trash" : "notes:live",
+        attributes: ["userId", "noteId", "listKey"],
+        owner: { userId },
+        prefixes: { listKey: String(values[":prefix"]) },
+      },
       keyOf: (item) => ({ userId, noteId: item.noteId, listKey: item.listKey }),
     },
     (item) => toCard(item as unknown as NoteItem),
@@ -374,12 +386,17 @@ export async function searchNotes(
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(options.cursor, {
+    },
+    {
+      limit: options.limit ?? 30,
+      cursor: options.cursor,
+      spec: {
+        kind: options.trash ? "notes:search-trash" : "notes:search",
         attributes: ["userId", "noteId"],
         owner: { userId },
-      }),
+      },
+      keyOf: (item) => ({ userId, noteId: item.noteId }),
     },
-    { limit: options.limit ?? 30, keyOf: (item) => ({ userId, noteId: item.noteId }) },
     (item) => toCard(item as unknown as NoteItem),
   );
 }

@@ -301,7 +301,7 @@ let aliceId = "";
 
 function cursorFor(ids: Ids): string {
   const key = { userId: aliceId, noteId: ids.liveNote, listKey: `live#0#x#${ids.liveNote}` };
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
+  return Buffer.from(JSON.stringify({ kind: "notes:live", key })).toString("base64url");
 }
 
 /** The same request with every id of Alice's replaced by a fresh, non-existent one. */
@@ -314,7 +314,7 @@ function withMissingIds(options: CallOptions, ids: Ids): CallOptions {
     const parsed = JSON.parse(text) as CallOptions;
     return {
       ...parsed,
-      query: `?cursor=${Buffer.from(JSON.stringify(key)).toString("base64url")}`,
+      query: `?cursor=${Buffer.from(JSON.stringify({ kind: "notes:live", key })).toString("base64url")}`,
     };
   }
   return JSON.parse(text) as CallOptions;

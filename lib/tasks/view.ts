@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ulidSchema } from "@/lib/ids";
-import { dueDateSchema, dueFilters, type TaskPriority, taskStatuses } from "@/lib/tasks/schemas";
+import { dueFilters, type TaskPriority, taskStatuses, todaySchema } from "@/lib/tasks/schemas";
 import type { TaskCard } from "@/lib/tasks/types";
 
 /**
@@ -16,7 +16,7 @@ export const taskListViewSchema = z.object({
   sort: z.enum(taskSorts).catch("due"),
   status: z.enum(taskStatuses).optional().catch(undefined),
   due: z.enum(dueFilters).optional().catch(undefined),
-  today: dueDateSchema.optional().catch(undefined),
+  today: todaySchema.optional().catch(undefined),
   task: ulidSchema.optional().catch(undefined),
 });
 export type TaskListView = z.output<typeof taskListViewSchema>;
