@@ -123,20 +123,52 @@ function isExpired(item: { expiresAt?: number }, now: Date): boolean {
   return item.expiresAt !== undefined && item.expiresAt * 1000 <= now.getTime();
 }
 
-function userCounterUpdate(db: Database, userId: string, changes: Record<string, number>) {
-  const names = Object.keys(changes);
+/**
+ * Notes one account may hold, live and in the trash, each. Checked on the counters in the same
+ * transaction as the write, so racing creates cannot pass it. 20,000 leaves room for the
+ * 10,000-note scale bench and years of daily notes; past it the work per account (search,
+ * account deletion) stops being small.
+ */
+export const notesPerAccount = 20_000;
+
+type Counter = "noteCount" | "trashedNoteCount";
+
+/** Counter changes on the user item; `below` also requires that counter to be under the cap. */
+function userCounterUpdate(
+  db: Database,
+  userId: string,
+  changes: Partial<Record<Counter, number>>,
+  below?: Counter,
+) {
+  const names = Object.keys(changes) as Counter[];
   return {
     Update: {
       TableName: db.tables.Users,
       Key: { userId },
       UpdateExpression: `ADD ${names.map((name, index) => `${name} :c${index}`).join(", ")}`,
-      ConditionExpression: "kind = :user",
+      ConditionExpression: below
+        ? `kind = :user AND (attribute_not_exists(${below}) OR ${below} < :cap)`
+        : "kind = :user",
       ExpressionAttributeValues: {
         ...Object.fromEntries(names.map((name, index) => [`:c${index}`, changes[name]])),
         ":user": "user",
+        ...(below && { ":cap": notesPerAccount }),
       },
     },
   };
+}
+
+/** Why the user item refused a counter change: the account is gone, or `counter` is full. */
+async function counterRefusal(db: Database, userId: string, counter: Counter): Promise<AppError> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
+  );
+  if (Item?.kind !== "user") return new AppError("not_found", "This account no longer exists.");
+  const where = counter === "noteCount" ? "notes" : "notes in the trash";
+  return new AppError(
+    "too_large",
+    `An account holds at most ${notesPerAccount.toLocaleString("en")} ${where}; delete some to make room.`,
+  );
 }
 
 async function readItem(
@@ -191,7 +223,7 @@ export async function createNote(
             ConditionExpression: "attribute_not_exists(noteId)",
           },
         },
-        userCounterUpdate(db, userId, { noteCount: 1 }),
+        userCounterUpdate(db, userId, { noteCount: 1 }, "noteCount"),
       ],
     });
     return { note: toNote(item), created: true };
@@ -201,7 +233,7 @@ export async function createNote(
       const existing = await readItem(db, userId, noteId);
       if (existing) return { note: toNote(existing), created: false };
     }
-    if (failed?.[1]) throw new AppError("not_found", "This account no longer exists.");
+    if (failed?.[1]) throw await counterRefusal(db, userId, "noteCount");
     throw error;
   }
 }
@@ -513,15 +545,17 @@ export async function trashNote(
             },
           },
         },
-        userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }),
+        userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }, "trashedNoteCount"),
       ],
     });
   } catch (error) {
-    if (failedTransactionConditions(error)?.[0]) {
+    const failed = failedTransactionConditions(error);
+    if (failed?.[0]) {
       const current = await readItem(db, userId, noteId);
       if (current?.deletedAt) return toNote(current);
       throw await explainFailedWrite(db, userId, noteId);
     }
+    if (failed?.[1]) throw await counterRefusal(db, userId, "trashedNoteCount");
     throw error;
   }
   return { ...toNote(item), deletedAt };
@@ -552,15 +586,17 @@ export async function restoreNote(
             },
           },
         },
-        userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }),
+        userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }, "noteCount"),
       ],
     });
   } catch (error) {
-    if (failedTransactionConditions(error)?.[0]) {
+    const failed = failedTransactionConditions(error);
+    if (failed?.[0]) {
       const current = await getNote(db, userId, noteId);
       if (current) return current;
       throw notFound();
     }
+    if (failed?.[1]) throw await counterRefusal(db, userId, "noteCount");
     throw error;
   }
   const { deletedAt: _, ...restored } = toNote(item);
