@@ -5,7 +5,10 @@ import { AppError } from "@/lib/errors";
  * is cancelled and a 413 thrown, so a chunked upload (no Content-Length) never sits in memory
  * whole. A declared Content-Length over the limit is refused before reading anything.
  */
-export async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+export async function readCappedBody(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () => new AppError("too_large", "The request body is too large.");
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
