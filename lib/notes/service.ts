@@ -1,4 +1,5 @@
 import { ulid } from "ulid";
+import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import {
   type Attachment,
   changeAttachments,
@@ -95,6 +96,7 @@ export async function deleteNoteForever(
   }
   await deleteObjectsWithPrefix(storage, noteObjectPrefix(userId, noteId));
   await deleteTrashedNote(db, userId, noteId);
+  await forgetIdempotentAnswers(db, userId, [`note#${noteId}`]);
 }
 
 /** Notes one "empty the trash" request deletes at most; the client repeats while `more`. */

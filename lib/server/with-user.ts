@@ -268,7 +268,7 @@ export function withUserRoute<
       const idempotencyKey = request.headers.get("idempotency-key");
       if (!idempotencyKey || !read) return privateResponse(await run());
       const fingerprint = `${request.method} ${url.pathname}${url.search} ${read.digest}`;
-      return privateResponse(await runOnce(user.userId, idempotencyKey, fingerprint, run));
+      return privateResponse(await runOnce(user.userId, idempotencyKey, fingerprint, run, params));
     } catch (error) {
       return privateResponse(errorResponse(toAppError(error)));
     }
@@ -284,6 +284,7 @@ async function runOnce(
   idempotencyKey: string,
   fingerprint: string,
   run: () => Promise<Response>,
+  params: unknown,
 ): Promise<Response> {
   if (!/^[\w-]{8,128}$/.test(idempotencyKey)) {
     throw new AppError(
@@ -314,6 +315,33 @@ async function runOnce(
     return response;
   }
   const text = await response.clone().text();
-  await completeIdempotencyKey(db, userId, idempotencyKey, { status: response.status, body: text });
+  await completeIdempotencyKey(db, userId, idempotencyKey, {
+    status: response.status,
+    body: text,
+    resource: answerResource(params, text),
+  });
   return response;
+}
+
+/**
+ * The note or task a stored answer is about (`task#<id>` or `note#<id>`), from the route's ids
+ * or, for a create, from the answer itself: deleting it for good deletes the answer too.
+ */
+function answerResource(params: unknown, body: string): string | undefined {
+  const idsOf = (value: unknown) => {
+    const ids = (typeof value === "object" && value !== null ? value : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof ids.taskId === "string") return `task#${ids.taskId}`;
+    if (typeof ids.noteId === "string") return `note#${ids.noteId}`;
+    return undefined;
+  };
+  const fromParams = idsOf(params);
+  if (fromParams) return fromParams;
+  try {
+    return idsOf(JSON.parse(body));
+  } catch {
+    return undefined;
+  }
 }
