@@ -422,6 +422,35 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
     });
   }
 
+  // Cross-site request forgery: a page on another port of this host (or a sibling subdomain)
+  // borrows Alice's own session cookie. Generated from the route list, so a new route is covered.
+  const forgeries = [
+    { label: "same-site no-cors text/plain", "sec-fetch-site": "same-site" },
+    { label: "cross-site", "sec-fetch-site": "cross-site" },
+    { label: "an older browser's foreign Origin", origin: "http://localhost:3001" },
+  ];
+  for (const { label, ...headers } of forgeries) {
+    it(`refuses a forged unsafe request on every route with 403 (${label})`, async () => {
+      session.user = alice;
+      const unsafe = routes.filter((route) => route.method !== "GET");
+      expect(unsafe.length).toBeGreaterThanOrEqual(12);
+      for (const route of unsafe) {
+        const result = await call(route.handler, route.method, {
+          params: {
+            noteId: ids.liveNote,
+            taskId: ids.liveTask,
+            attachmentId: ids.attachmentId,
+          },
+          query: route.path.includes("/api/notes/route.ts") ? "?trash=1" : "",
+          body: JSON.stringify({ title: "forged", description: "forged", version: 1 }),
+          headers: { "content-type": "text/plain", host: "localhost:3000", ...headers },
+        });
+        expect(result.status, `${route.name} ${result.text}`).toBe(403);
+      }
+      expect(await snapshotUser(cloud.database, cloud.storage, alice.userId)).toEqual(before);
+    });
+  }
+
   it("leaves Alice's data exactly as it was after the whole matrix", async () => {
     expect(await snapshotUser(cloud.database, cloud.storage, alice.userId)).toEqual(before);
     // And her own view still works.
