@@ -424,12 +424,12 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
 
   // Cross-site request forgery: a page on another port of this host (or a sibling subdomain)
   // borrows Alice's own session cookie. Generated from the route list, so a new route is covered.
-  const forgeries = [
-    { label: "same-site no-cors text/plain", "sec-fetch-site": "same-site" },
-    { label: "cross-site", "sec-fetch-site": "cross-site" },
-    { label: "an older browser's foreign Origin", origin: "http://localhost:3001" },
+  const forgeries: { label: string; headers: Record<string, string> }[] = [
+    { label: "same-site no-cors text/plain", headers: { "sec-fetch-site": "same-site" } },
+    { label: "cross-site", headers: { "sec-fetch-site": "cross-site" } },
+    { label: "an older browser's foreign Origin", headers: { origin: "http://localhost:3001" } },
   ];
-  for (const { label, ...headers } of forgeries) {
+  for (const { label, headers } of forgeries) {
     it(`refuses a forged unsafe request on every route with 403 (${label})`, async () => {
       session.user = alice;
       const unsafe = routes.filter((route) => route.method !== "GET");
