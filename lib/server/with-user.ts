@@ -173,7 +173,7 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * server actions: `X-Forwarded-Host`, set by the CDN or Next itself, else `Host`). A request
  * with neither header comes from no browser (curl, scripts), so no cookie was borrowed.
  */
-export function assertSameOrigin(request: Request): void {
+function assertSameOrigin(request: Request): void {
   if (!unsafeMethods.has(request.method)) return;
   const refused = () =>
     new AppError("forbidden", "This request came from another site and was refused.");
