@@ -212,7 +212,6 @@ test("trash with undo, restore from the trash, delete for good removes the file 
 
 test("empty the trash: every note goes for good, with progress", async ({ page }) => {
   page.on("dialog", (dialog) => dialog.accept());
-  await new SignUpPage(page).signUp(newAccount("empty"));
   for (const title of ["first binned", "second binned"]) {
     const note = await (await page.request.post("/api/notes", { data: { title } })).json();
     const trashed = await page.request.delete(`/api/notes/${note.noteId}`, { data: {} });
