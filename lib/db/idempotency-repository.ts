@@ -128,6 +128,8 @@ export async function forgetIdempotentAnswers(
   db: Database,
   userId: string,
   resources: readonly string[],
+  /** `delete` removes the answers too (account deletion: nobody is left to replay). */
+  mode: "gone" | "delete" = "gone",
 ): Promise<void> {
   for (let start = 0; start < resources.length; start += 100) {
     let refs: Record<string, unknown>[] = resources
@@ -146,6 +148,13 @@ export async function forgetIdempotentAnswers(
     const keys = found.flatMap((ref) => [
       ...((ref.idempotencyKeys as Set<string> | undefined) ?? []),
     ]);
+    if (mode === "delete") {
+      await deleteKeys(db, db.tables.Users, [
+        ...keys.map((idempotencyKey) => key(userId, idempotencyKey)),
+        ...found.map((ref) => ({ userId: String(ref.userId) })),
+      ]);
+      continue;
+    }
     // The key stays claimed (a late replay must not run again), its answer becomes a 410.
     for (const idempotencyKey of keys) {
       try {

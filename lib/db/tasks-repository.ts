@@ -771,9 +771,9 @@ export async function listTasksLinkedToNote(
   return cards;
 }
 
-/** Removes every task item of a user and zeroes their task counters (account deletion). */
-export async function deleteAllTasks(db: Database, userId: string): Promise<void> {
-  const keys: { userId: string; taskId: string }[] = [];
+/** Every task id of a user, trashed or not (for account deletion). */
+export async function listAllTaskIds(db: Database, userId: string): Promise<string[]> {
+  const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.client.send(
@@ -785,10 +785,20 @@ export async function deleteAllTasks(db: Database, userId: string): Promise<void
         ExclusiveStartKey: startKey,
       }),
     );
-    keys.push(...(page.Items ?? []).map((item) => ({ userId, taskId: String(item.taskId) })));
+    ids.push(...(page.Items ?? []).map((item) => String(item.taskId)));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  await deleteKeys(db, db.tables.Tasks, keys);
+  return ids;
+}
+
+/** Removes every task item of a user and zeroes their task counters (account deletion). */
+export async function deleteAllTasks(db: Database, userId: string): Promise<void> {
+  const ids = await listAllTaskIds(db, userId);
+  await deleteKeys(
+    db,
+    db.tables.Tasks,
+    ids.map((taskId) => ({ userId, taskId })),
+  );
   // An interrupted account deletion leaves the account usable: its counts must then say zero.
   try {
     await db.client.send(
