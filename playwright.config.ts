@@ -43,6 +43,8 @@ export default defineConfig({
       JOTBOARD_DYNAMODB_PORT: String(e2eCloud.dynamoPort),
       JOTBOARD_S3_PORT: String(e2eCloud.s3Port),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      // Dozens of sign-ups from 127.0.0.1 in minutes; the limits stay on, with room for the suite.
+      JOTBOARD_RATE_LIMIT_SCALE: "50",
     },
     timeout: 600_000,
     reuseExistingServer: false,

@@ -210,6 +210,21 @@ test("trash with undo, restore from the trash, delete for good removes the file 
   expect((await page.request.get(`/api/notes/${noteId}?trash=1`)).status()).toBe(404);
 });
 
+test("empty the trash: every note goes for good, with progress", async ({ page }) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  for (const title of ["first binned", "second binned"]) {
+    const note = await (await page.request.post("/api/notes", { data: { title } })).json();
+    const trashed = await page.request.delete(`/api/notes/${note.noteId}`, { data: {} });
+    expect(trashed.status()).toBe(200);
+  }
+  await page.goto("/notes/trash");
+  await expect(page.getByText("second binned")).toBeVisible();
+  await page.getByRole("button", { name: "Empty trash" }).click();
+  await expect(page.getByText("The trash is empty.")).toBeVisible();
+  const trash = await (await page.request.get("/api/notes?trash=1")).json();
+  expect(trash.items).toEqual([]);
+});
+
 test("another user's note is not found, in the page and the API", async ({ page, browser }) => {
   const notes = new NotesPage(page);
   const noteId = await notes.newNote();

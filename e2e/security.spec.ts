@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
 import { newAccount, SignUpPage } from "./support/accounts";
 import { NotesPage } from "./support/notes";
@@ -42,4 +44,50 @@ test("the main pages run without a single CSP violation", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
   expect(violations).toEqual([]);
+});
+
+test("signed-in pages and API answers are private and never stored", async ({ page }) => {
+  await new SignUpPage(page).signUp(newAccount("cache"));
+  const pageResponse = await page.goto("/notes");
+  const pageCache = (await pageResponse?.allHeaders())?.["cache-control"] ?? "";
+  expect(pageCache).toContain("private");
+  expect(pageCache).toContain("no-store");
+  for (const response of [
+    await page.request.get("/api/notes"),
+    await page.request.get("/api/tasks"),
+    await page.request.post("/api/notes", { data: { title: "cached?" } }),
+  ]) {
+    expect(response.ok()).toBe(true);
+    expect(response.headers()["cache-control"]).toBe("private, no-store");
+  }
+});
+
+test("a page on another port of this host cannot create a note with the session cookie", async ({
+  page,
+  baseURL,
+}) => {
+  await new SignUpPage(page).signUp(newAccount("csrf"));
+  const title = `forged-${Date.now()}`;
+  // The attacker's page: same host, another port (same site, so the cookie goes along), and a
+  // "simple" request (text/plain, no-cors) that needs no preflight.
+  const attacker = createServer((_request, response) => {
+    response.setHeader("content-type", "text/html");
+    response.end(`<!doctype html><title>attacker</title><script>
+      fetch(${JSON.stringify(`${baseURL}/api/notes`)}, {
+        method: "POST", mode: "no-cors", credentials: "include",
+        headers: { "content-type": "text/plain" },
+        body: JSON.stringify({ title: ${JSON.stringify(title)} }),
+      }).finally(() => { document.title = "sent"; });
+    </script>`);
+  });
+  await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+  try {
+    const { port } = attacker.address() as AddressInfo;
+    await page.goto(`http://localhost:${port}/`);
+    await expect(page).toHaveTitle("sent");
+  } finally {
+    attacker.close();
+  }
+  const notes = await (await page.request.get("/api/notes")).json();
+  expect(JSON.stringify(notes)).not.toContain(title);
 });

@@ -20,6 +20,9 @@ const envSchema = z
     AWS_REGION: z.string().min(1).default("us-east-1"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     AUTH_TRUST_HOST: z.enum(["true", "false"]).optional(),
+    // Multiplies every rate limit (lib/server/rate-limits.ts): load tests and e2e runs make
+    // hundreds of accounts and writes from one address in minutes.
+    JOTBOARD_RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -48,6 +51,7 @@ const envSchema = z
       bucket: raw.JOTBOARD_BUCKET,
       authSecret: raw.AUTH_SECRET,
       // Locally the app is reached directly; on AWS only behind CloudFront, which sets the host.
+      rateLimitScale: raw.JOTBOARD_RATE_LIMIT_SCALE,
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
     };
   });

@@ -9,6 +9,8 @@ export const errorStatus = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  unsupported_media: 415,
+  mismatch: 422,
   rate_limited: 429,
   unavailable: 503,
 } as const;

@@ -44,6 +44,10 @@ export function NoteList({ initial, query }: NoteListProps) {
 
   return (
     <div className="space-y-4">
+      {items.length === 0 && (
+        // A search reads a bounded slice of the notes per request; more may match further on.
+        <p className="text-sm text-muted">No match in the notes searched so far.</p>
+      )}
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {items.map((note) => (
           <li key={note.noteId}>
@@ -61,7 +65,7 @@ export function NoteList({ initial, query }: NoteListProps) {
           disabled={loading}
           className="min-h-11 rounded-md border border-line bg-surface px-4 py-2 text-sm font-medium disabled:opacity-60"
         >
-          {loading ? "Loading…" : "Load more"}
+          {loading ? "Loading…" : items.length === 0 ? "Keep searching" : "Load more"}
         </button>
       )}
     </div>

@@ -1,7 +1,9 @@
 import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { QueryCommand, ScanCommand } from "@aws-sdk/lib-dynamodb";
+import { ulid } from "ulid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { claimIdempotencyKey, completeIdempotencyKey } from "@/lib/db/idempotency-repository";
 import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { tableNames } from "@/lib/db/schema";
 import { createTask } from "@/lib/db/tasks-repository";
@@ -62,16 +64,24 @@ describe("deleteAccount", () => {
         tags: [],
       });
       await trashNote(cloud.database, user.userId, note.noteId);
-      await createNote(cloud.database, user.userId, {
+      const live = await createNote(cloud.database, user.userId, {
         title: "live",
         content: "",
         pinned: false,
         tags: [],
       });
       await createTask(cloud.database, user.userId, { description: "t" });
+      // A stored replay answer holding the note, as the gate keeps for an Idempotency-Key.
+      const key = ulid();
+      await claimIdempotencyKey(cloud.database, user.userId, key, "POST /api/notes");
+      await completeIdempotencyKey(cloud.database, user.userId, key, {
+        status: 201,
+        body: JSON.stringify(live.note),
+        resource: `note#${live.note.noteId}`,
+      });
     }
-    // Account, email claim, two notes, one task.
-    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(5);
+    // Account, email claim, two notes, one task, a stored answer and its reference.
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(7);
 
     await deleteAccount(cloud.database, storage, doomed);
 
@@ -86,6 +96,6 @@ describe("deleteAccount", () => {
       }),
     );
     expect(Items).toHaveLength(1);
-    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(5);
+    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(7);
   });
 });

@@ -1,6 +1,7 @@
-import { deleteAllNotes } from "@/lib/db/notes-repository";
+import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
+import { deleteAllNotes, listAllNoteIds } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
-import { deleteAllTasks } from "@/lib/db/tasks-repository";
+import { deleteAllTasks, listAllTaskIds } from "@/lib/db/tasks-repository";
 import { deleteUser, type User } from "@/lib/db/users-repository";
 import { deleteObjectsWithPrefix, userPrefix } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
@@ -15,6 +16,17 @@ export async function deleteAccount(
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
   await deleteObjectsWithPrefix(storage, userPrefix(user.userId));
+  // Stored replay answers hold notes' and tasks' content: they go with the data.
+  const [noteIds, taskIds] = await Promise.all([
+    listAllNoteIds(db, user.userId),
+    listAllTaskIds(db, user.userId),
+  ]);
+  await forgetIdempotentAnswers(
+    db,
+    user.userId,
+    [...noteIds.map((id) => `note#${id}`), ...taskIds.map((id) => `task#${id}`)],
+    "delete",
+  );
   await deleteAllNotes(db, user.userId);
   await deleteAllTasks(db, user.userId);
   await deleteUser(db, user);

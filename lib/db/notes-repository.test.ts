@@ -1,4 +1,4 @@
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { BatchWriteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -7,6 +7,7 @@ import {
   getNote,
   listNotes,
   type NoteCard,
+  notesPerAccount,
   restoreNote,
   searchNotes,
   trashNote,
@@ -306,5 +307,65 @@ describe("notes repository on DynamoDB Local", () => {
     // Same card shape for a 300 B and an 80 KB body: only the ids differ.
     expect(sizes[0]).toBe(sizes[1]);
     expect(sizes[1]).toBeLessThan(5 * 600);
+  });
+});
+
+describe("bounded work per account", () => {
+  async function setCounters(userId: string, noteCount: number, trashedNoteCount: number) {
+    await cloud.database.client.send(
+      new UpdateCommand({
+        TableName: cloud.database.tables.Users,
+        Key: { userId },
+        UpdateExpression: "SET noteCount = :n, trashedNoteCount = :t",
+        ExpressionAttributeValues: { ":n": noteCount, ":t": trashedNoteCount },
+      }),
+    );
+  }
+
+  it("caps the notes an account holds, live and trashed, atomically with the counters", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, blank);
+    await trashNote(cloud.database, userId, note.noteId);
+    const { note: live } = await createNote(cloud.database, userId, blank);
+    // As if the account were full: the counters are what the cap is checked against.
+    await setCounters(userId, notesPerAccount, notesPerAccount);
+    const full = { status: 413, message: expect.stringMatching(/at most 20,000 notes/) };
+    await expect(createNote(cloud.database, userId, blank)).rejects.toMatchObject(full);
+    await expect(restoreNote(cloud.database, userId, note.noteId)).rejects.toMatchObject(full);
+    await expect(trashNote(cloud.database, userId, live.noteId)).rejects.toMatchObject({
+      status: 413,
+      message: expect.stringMatching(/notes in the trash/),
+    });
+    expect(await counters(userId)).toEqual({ notes: notesPerAccount, trashed: notesPerAccount });
+    // One under the cap: exactly one of many racing creates gets the last place.
+    await setCounters(userId, notesPerAccount - 1, 0);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, () => createNote(cloud.database, userId, blank)),
+    );
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await counters(userId)).toEqual({ notes: notesPerAccount, trashed: 0 });
+  });
+
+  it("a search matching nothing reads a few pages per request and hands back a cursor", async () => {
+    const userId = await newUser();
+    // Seeded in batches (a search reads items, not counters): 320 notes, over 5 pages of 50.
+    for (let start = 0; start < 320; start += 25) {
+      const items = Array.from({ length: 25 }, (_, index) => ({
+        PutRequest: {
+          Item: { userId, noteId: ulid(), title: `note ${start + index}`, searchText: "note" },
+        },
+      }));
+      await cloud.database.client.send(
+        new BatchWriteCommand({ RequestItems: { [cloud.database.tables.Notes]: items } }),
+      );
+    }
+    let requests = 0;
+    let page = await searchNotes(cloud.database, userId, ["nowhere"]);
+    for (requests = 1; page.nextCursor; requests++) {
+      expect(page.items).toEqual([]);
+      page = await searchNotes(cloud.database, userId, ["nowhere"], { cursor: page.nextCursor });
+    }
+    expect(requests).toBeGreaterThan(1);
+    expect(page.items).toEqual([]);
   });
 });

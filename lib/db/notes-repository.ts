@@ -12,7 +12,7 @@ import {
   isConditionFailure,
   sendTransaction,
 } from "@/lib/db/conditions";
-import { decodeCursor, encodeCursor } from "@/lib/db/cursor";
+import { type CursorSpec, decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
 import type { Attachment, Note, NoteCard, Page } from "@/lib/notes/types";
@@ -126,20 +126,52 @@ function isExpired(item: { expiresAt?: number }, now: Date): boolean {
   return item.expiresAt !== undefined && item.expiresAt * 1000 <= now.getTime();
 }
 
-function userCounterUpdate(db: Database, userId: string, changes: Record<string, number>) {
-  const names = Object.keys(changes);
+/**
+ * Notes one account may hold, live and in the trash, each. Checked on the counters in the same
+ * transaction as the write, so racing creates cannot pass it. 20,000 leaves room for the
+ * 10,000-note scale bench and years of daily notes; past it the work per account (search,
+ * account deletion) stops being small.
+ */
+export const notesPerAccount = 20_000;
+
+type Counter = "noteCount" | "trashedNoteCount";
+
+/** Counter changes on the user item; `below` also requires that counter to be under the cap. */
+function userCounterUpdate(
+  db: Database,
+  userId: string,
+  changes: Partial<Record<Counter, number>>,
+  below?: Counter,
+) {
+  const names = Object.keys(changes) as Counter[];
   return {
     Update: {
       TableName: db.tables.Users,
       Key: { userId },
       UpdateExpression: `ADD ${names.map((name, index) => `${name} :c${index}`).join(", ")}`,
-      ConditionExpression: "kind = :user",
+      ConditionExpression: below
+        ? `kind = :user AND (attribute_not_exists(${below}) OR ${below} < :cap)`
+        : "kind = :user",
       ExpressionAttributeValues: {
         ...Object.fromEntries(names.map((name, index) => [`:c${index}`, changes[name]])),
         ":user": "user",
+        ...(below && { ":cap": notesPerAccount }),
       },
     },
   };
+}
+
+/** Why the user item refused a counter change: the account is gone, or `counter` is full. */
+async function counterRefusal(db: Database, userId: string, counter: Counter): Promise<AppError> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
+  );
+  if (Item?.kind !== "user") return new AppError("not_found", "This account no longer exists.");
+  const where = counter === "noteCount" ? "notes" : "notes in the trash";
+  return new AppError(
+    "too_large",
+    `An account holds at most ${notesPerAccount.toLocaleString("en")} ${where}; delete some to make room.`,
+  );
 }
 
 async function readItem(
@@ -194,7 +226,7 @@ export async function createNote(
             ConditionExpression: "attribute_not_exists(noteId)",
           },
         },
-        userCounterUpdate(db, userId, { noteCount: 1 }),
+        userCounterUpdate(db, userId, { noteCount: 1 }, "noteCount"),
       ],
     });
     return { note: toNote(item), created: true };
@@ -204,7 +236,7 @@ export async function createNote(
       const existing = await readItem(db, userId, noteId);
       if (existing) return { note: toNote(existing), created: false };
     }
-    if (failed?.[1]) throw new AppError("not_found", "This account no longer exists.");
+    if (failed?.[1]) throw await counterRefusal(db, userId, "noteCount");
     throw error;
   }
 }
@@ -263,20 +295,29 @@ export async function getNoteTitles(
   return titles;
 }
 
+/** Query pages one request may read: a filter matching nothing stops here, not at the end. */
+const maxQueryRounds = 5;
+
 /**
- * Runs a filtered Query page after page until `limit` items matched or the partition ended.
- * The cursor is the key of the last item returned, so nothing is skipped or repeated.
+ * Runs a filtered Query page after page until `limit` items matched, the partition ended, or
+ * `maxQueryRounds` pages were read (a search that matches little answers a short, possibly empty
+ * page and a cursor to keep searching). The cursor is the key of the last item returned, or
+ * where reading stopped, so nothing is skipped or repeated.
  */
 async function queryUntilFull<T>(
   db: Database,
   input: QueryCommandInput,
-  options: { limit: number; keyOf: (item: Record<string, unknown>) => Record<string, unknown> },
+  options: {
+    limit: number;
+    cursor: string | undefined;
+    spec: CursorSpec;
+    keyOf: (item: Record<string, unknown>) => Record<string, unknown>;
+  },
   map: (item: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
   const items: T[] = [];
-  let lastKey: Record<string, unknown> | undefined;
-  let startKey = input.ExclusiveStartKey;
-  do {
+  let startKey: Record<string, unknown> | undefined = decodeCursor(options.cursor, options.spec);
+  for (let round = 0; round < maxQueryRounds; round++) {
     const page = await db.client.send(
       new QueryCommand({
         ...input,
@@ -286,14 +327,14 @@ async function queryUntilFull<T>(
     );
     for (const item of page.Items ?? []) {
       items.push(map(item));
-      lastKey = options.keyOf(item);
       if (items.length === options.limit) {
-        return { items, nextCursor: encodeCursor(lastKey) };
+        return { items, nextCursor: encodeCursor(options.spec.kind, options.keyOf(item)) };
       }
     }
     startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return { items };
+    if (!startKey) return { items };
+  }
+  return { items, nextCursor: encodeCursor(options.spec.kind, startKey) };
 }
 
 export interface ListOptions {
@@ -330,13 +371,16 @@ export async function listNotes(
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(options.cursor, {
-        attributes: ["userId", "noteId", "listKey"],
-        owner: { userId },
-      }),
     },
     {
       limit: options.limit ?? 30,
+      cursor: options.cursor,
+      spec: {
+        kind: options.trash ? "notes:trash" : "notes:live",
+        attributes: ["userId", "noteId", "listKey"],
+        owner: { userId },
+        prefixes: { listKey: String(values[":prefix"]) },
+      },
       keyOf: (item) => ({ userId, noteId: item.noteId, listKey: item.listKey }),
     },
     (item) => toCard(item as unknown as NoteItem),
@@ -377,12 +421,17 @@ export async function searchNotes(
       FilterExpression: filters.join(" AND "),
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
-      ExclusiveStartKey: decodeCursor(options.cursor, {
+    },
+    {
+      limit: options.limit ?? 30,
+      cursor: options.cursor,
+      spec: {
+        kind: options.trash ? "notes:search-trash" : "notes:search",
         attributes: ["userId", "noteId"],
         owner: { userId },
-      }),
+      },
+      keyOf: (item) => ({ userId, noteId: item.noteId }),
     },
-    { limit: options.limit ?? 30, keyOf: (item) => ({ userId, noteId: item.noteId }) },
     (item) => toCard(item as unknown as NoteItem),
   );
 }
@@ -502,15 +551,17 @@ export async function trashNote(
             },
           },
         },
-        userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }),
+        userCounterUpdate(db, userId, { noteCount: -1, trashedNoteCount: 1 }, "trashedNoteCount"),
       ],
     });
   } catch (error) {
-    if (failedTransactionConditions(error)?.[0]) {
+    const failed = failedTransactionConditions(error);
+    if (failed?.[0]) {
       const current = await readItem(db, userId, noteId);
       if (current?.deletedAt) return toNote(current);
       throw await explainFailedWrite(db, userId, noteId);
     }
+    if (failed?.[1]) throw await counterRefusal(db, userId, "trashedNoteCount");
     throw error;
   }
   return { ...toNote(item), deletedAt };
@@ -541,15 +592,17 @@ export async function restoreNote(
             },
           },
         },
-        userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }),
+        userCounterUpdate(db, userId, { noteCount: 1, trashedNoteCount: -1 }, "noteCount"),
       ],
     });
   } catch (error) {
-    if (failedTransactionConditions(error)?.[0]) {
+    const failed = failedTransactionConditions(error);
+    if (failed?.[0]) {
       const current = await getNote(db, userId, noteId);
       if (current) return current;
       throw notFound();
     }
+    if (failed?.[1]) throw await counterRefusal(db, userId, "noteCount");
     throw error;
   }
   const { deletedAt: _, ...restored } = toNote(item);

@@ -583,6 +583,7 @@ async function queryPage(
   db: Database,
   input: QueryCommandInput,
   limit: number,
+  kind: string,
   keyOf: (item: Record<string, unknown>) => PageKey,
 ): Promise<TaskPage> {
   const items: Record<string, unknown>[] = [];
@@ -595,7 +596,7 @@ async function queryPage(
       if (items.length === limit) {
         return {
           items: items.map((found) => toCard(found as unknown as TaskItem)),
-          nextCursor: encodeCursor(keyOf(items[items.length - 1] as Record<string, unknown>)),
+          nextCursor: encodeCursor(kind, keyOf(items[items.length - 1] as Record<string, unknown>)),
         };
       }
       items.push(item);
@@ -605,7 +606,7 @@ async function queryPage(
   }
   return {
     items: items.map((found) => toCard(found as unknown as TaskItem)),
-    ...(startKey && { nextCursor: encodeCursor(startKey) }),
+    ...(startKey && { nextCursor: encodeCursor(kind, startKey) }),
   };
 }
 
@@ -635,11 +636,13 @@ export async function listColumn(
       KeyConditionExpression: "statusKey = :statusKey",
       ExpressionAttributeValues: { ":statusKey": statusKey },
       ExclusiveStartKey: decodeCursor(options.cursor, {
+        kind: "tasks:column",
         attributes: ["statusKey", "position", "userId", "taskId"],
         owner: { userId, statusKey },
       }),
     },
     pageSize(options),
+    "tasks:column",
     (item) => ({
       statusKey,
       position: String(item.position),
@@ -668,6 +671,7 @@ export async function listDueTasks(
   // dueKey is `<date>#<taskId>`, so a bare date sorts before every key of that day.
   const [from, to] = due === "overdue" ? ["", today] : [today, addDays(today, 7)];
   const startKey = decodeCursor(options.cursor, {
+    kind: `tasks:${due}`,
     attributes: ["userId", "dueKey", "taskId"],
     owner: { userId },
   });
@@ -695,6 +699,7 @@ export async function listDueTasks(
       ExclusiveStartKey: startKey,
     },
     pageSize(options),
+    `tasks:${due}`,
     (item) => ({ userId, dueKey: String(item.dueKey), taskId: String(item.taskId) }),
   );
 }
@@ -725,11 +730,13 @@ export async function listTasks(
       ExpressionAttributeNames: cardProjection.names,
       ScanIndexForward: false,
       ExclusiveStartKey: decodeCursor(options.cursor, {
+        kind: options.trash ? "tasks:trash" : "tasks:live",
         attributes: ["userId", "taskId"],
         owner: { userId },
       }),
     },
     pageSize(options),
+    options.trash ? "tasks:trash" : "tasks:live",
     (item) => ({ userId, taskId: String(item.taskId) }),
   );
 }
@@ -764,9 +771,9 @@ export async function listTasksLinkedToNote(
   return cards;
 }
 
-/** Removes every task item of a user and zeroes their task counters (account deletion). */
-export async function deleteAllTasks(db: Database, userId: string): Promise<void> {
-  const keys: { userId: string; taskId: string }[] = [];
+/** Every task id of a user, trashed or not (for account deletion). */
+export async function listAllTaskIds(db: Database, userId: string): Promise<string[]> {
+  const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await db.client.send(
@@ -778,10 +785,20 @@ export async function deleteAllTasks(db: Database, userId: string): Promise<void
         ExclusiveStartKey: startKey,
       }),
     );
-    keys.push(...(page.Items ?? []).map((item) => ({ userId, taskId: String(item.taskId) })));
+    ids.push(...(page.Items ?? []).map((item) => String(item.taskId)));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  await deleteKeys(db, db.tables.Tasks, keys);
+  return ids;
+}
+
+/** Removes every task item of a user and zeroes their task counters (account deletion). */
+export async function deleteAllTasks(db: Database, userId: string): Promise<void> {
+  const ids = await listAllTaskIds(db, userId);
+  await deleteKeys(
+    db,
+    db.tables.Tasks,
+    ids.map((taskId) => ({ userId, taskId })),
+  );
   // An interrupted account deletion leaves the account usable: its counts must then say zero.
   try {
     await db.client.send(

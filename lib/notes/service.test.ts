@@ -1,7 +1,7 @@
 import { GetObjectTaggingCommand } from "@aws-sdk/client-s3";
 import { marshall } from "@aws-sdk/util-dynamodb";
 import { ulid } from "ulid";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createNote, getNote, trashNote } from "@/lib/db/notes-repository";
 import { createTask, trashTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
@@ -12,10 +12,14 @@ import {
   confirmUpload,
   createNoteWithLimits,
   deleteNoteForever,
+  emptyTrash,
+  emptyTrashBatch,
+  findNotes,
   removeAttachment,
   requestUpload,
   updateNoteWithLimits,
 } from "@/lib/notes/service";
+import { rateLimits } from "@/lib/server/rate-limits";
 import { noteObjectPrefix } from "@/lib/storage/attachments";
 import { listObjectKeys } from "@/lib/storage/objects";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
@@ -28,6 +32,8 @@ async function trashCounts(userId: string) {
 }
 beforeAll(async () => {
   cloud = await createTestCloud();
+  // Rate limits read their scale from the environment.
+  for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
 });
 
 async function userWithNote() {
@@ -373,5 +379,57 @@ describe("the remote images choice", () => {
     // Other edits keep it.
     await updateNoteWithLimits(cloud.database, userId, noteId, { title: "renamed" }, 2);
     expect((await getNote(cloud.database, userId, noteId))?.remoteImages).toBe(true);
+  });
+});
+
+describe("bounded work", () => {
+  async function newUserId() {
+    const user = await createUser(cloud.database, {
+      email: `bounded-${ulid()}@example.test`,
+      displayName: "",
+      passwordHash: "h",
+    });
+    return user.userId;
+  }
+
+  it("empties a large trash in bounded batches, telling what is left", async () => {
+    const userId = await newUserId();
+    const total = emptyTrashBatch * 2 + 7;
+    for (let index = 0; index < total; index++) {
+      const { note } = await createNote(cloud.database, userId, {
+        title: `t${index}`,
+        content: "",
+        pinned: false,
+        tags: [],
+      });
+      await trashNote(cloud.database, userId, note.noteId);
+    }
+    const first = await emptyTrash(cloud.database, cloud.storage, userId);
+    expect(first).toEqual({
+      deleted: emptyTrashBatch,
+      more: true,
+      remaining: total - emptyTrashBatch,
+    });
+    let deleted = first.deleted;
+    for (let batch = first; batch.more; ) {
+      batch = await emptyTrash(cloud.database, cloud.storage, userId);
+      expect(batch.deleted).toBeLessThanOrEqual(emptyTrashBatch);
+      deleted += batch.deleted;
+    }
+    expect(deleted).toBe(total);
+    expect(await trashCounts(userId)).toMatchObject({ notes: 0 });
+  }, 120_000);
+
+  it("limits searches per person with a 429 and a human message; listing is not limited", async () => {
+    const userId = await newUserId();
+    for (let index = 0; index < rateLimits.searches.limit; index++) {
+      await findNotes(cloud.database, userId, { q: "anything" });
+    }
+    await expect(findNotes(cloud.database, userId, { q: "anything" })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: expect.any(Number),
+      message: expect.stringMatching(/searching very fast; try again in \d+ second/),
+    });
+    await expect(findNotes(cloud.database, userId, {})).resolves.toMatchObject({ items: [] });
   });
 });

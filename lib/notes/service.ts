@@ -1,4 +1,5 @@
 import { ulid } from "ulid";
+import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import {
   type Attachment,
   changeAttachments,
@@ -14,9 +15,11 @@ import {
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { getTask, listTasksLinkedToNote, updateTask } from "@/lib/db/tasks-repository";
+import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { checklistChanges, checklistItems } from "@/lib/notes/checklist";
 import { noteLimits, searchWords } from "@/lib/notes/schemas";
+import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import {
   attachmentKey,
   deleteObject,
@@ -113,8 +116,9 @@ export interface NoteQuery {
 }
 
 /** One entry point for list pages: search when there are words, the ordered list otherwise. */
-export function findNotes(db: Database, userId: string, query: NoteQuery) {
+export async function findNotes(db: Database, userId: string, query: NoteQuery) {
   const words = searchWords(query.q);
+  if (words.length > 0) await assertWithinRateLimit(db, "searches", userId);
   const options = {
     tag: query.tag,
     trash: query.trash,
@@ -146,18 +150,26 @@ export async function deleteNoteForever(
   }
   await deleteObjectsWithPrefix(storage, noteObjectPrefix(userId, noteId));
   await deleteTrashedNote(db, userId, noteId);
+  await forgetIdempotentAnswers(db, userId, [`note#${noteId}`]);
 }
 
-export async function emptyTrash(db: Database, storage: Storage, userId: string): Promise<number> {
-  let deleted = 0;
-  for (;;) {
-    const page = await listNotes(db, userId, { trash: true, limit: 100 });
-    if (page.items.length === 0) return deleted;
-    for (const card of page.items) {
-      await deleteNoteForever(db, storage, userId, card.noteId);
-      deleted++;
-    }
-  }
+/** Notes one "empty the trash" request deletes at most; the client repeats while `more`. */
+export const emptyTrashBatch = 50;
+
+/**
+ * Deletes the oldest part of the trash for good: at most `emptyTrashBatch` notes (objects first),
+ * so one request's work stays bounded however large the trash. Answers what it deleted, whether
+ * more is left, and how many notes the trash still counts (for progress).
+ */
+export async function emptyTrash(
+  db: Database,
+  storage: Storage,
+  userId: string,
+): Promise<{ deleted: number; more: boolean; remaining: number }> {
+  const page = await listNotes(db, userId, { trash: true, limit: emptyTrashBatch });
+  for (const card of page.items) await deleteNoteForever(db, storage, userId, card.noteId);
+  const remaining = (await getUser(db, userId))?.counts.trashedNotes ?? 0;
+  return { deleted: page.items.length, more: Boolean(page.nextCursor), remaining };
 }
 
 export interface UploadRequest {

@@ -65,6 +65,8 @@ export interface CallOptions {
   readonly query?: string;
   /** An object is sent as JSON; a string is sent as is. */
   readonly body?: unknown;
+  /** Extra request headers (they override the JSON content type). */
+  readonly headers?: Record<string, string>;
 }
 
 export interface CallResult {
@@ -83,9 +85,9 @@ export async function call(
   const hasBody = options.body !== undefined && method !== "GET";
   const request = new Request(`http://localhost/api/x${options.query ?? ""}`, {
     method,
+    headers: { ...(hasBody && { "content-type": "application/json" }), ...options.headers },
     ...(hasBody && {
       body: typeof options.body === "string" ? options.body : JSON.stringify(options.body),
-      headers: { "content-type": "application/json" },
     }),
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) });

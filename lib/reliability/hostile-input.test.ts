@@ -14,6 +14,7 @@ import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { createTask, trashTask } from "@/lib/db/tasks-repository";
 import {
   call,
+  findRoute,
   newSessionUser,
   type RouteHandler,
   setUpRouteCloud,
@@ -164,6 +165,9 @@ describe("every JSON route under hostile input", () => {
   let state: UserSnapshot;
 
   beforeAll(async () => {
+    // Hundreds of writes in a minute from one person: lift the write limit (tested on its own in
+    // lib/server/with-user.test.ts) so the fuzzer reaches the schemas and the data behind it.
+    vi.stubEnv("JOTBOARD_RATE_LIMIT_SCALE", "100");
     ({ cloud, routes } = await setUpRouteCloud());
     const db = cloud.database;
     mallory = await newSessionUser(db, "Mallory");
@@ -194,6 +198,39 @@ describe("every JSON route under hostile input", () => {
 
   it("finds the routes", () => {
     expect(routes.length).toBeGreaterThanOrEqual(18);
+  });
+
+  it("answers 400 (never 503) to a cursor from another list and to dates out of range", async () => {
+    const user = await newSessionUser(cloud.database, "Pager");
+    for (let index = 0; index < 31; index++) {
+      await createNote(cloud.database, user.userId, {
+        title: `n${index}`,
+        content: "",
+        pinned: false,
+        tags: [],
+      });
+    }
+    session.user = user;
+    const notes = findRoute(routes, "GET /app/api/notes/route.ts");
+    const tasks = findRoute(routes, "GET /app/api/tasks/route.ts");
+    const logged = vi.spyOn(console, "error");
+    const live = await call(notes, "GET");
+    const cursor = String(live.body.nextCursor);
+    expect(live.body.nextCursor).toBeTruthy();
+    for (const query of [`?trash=1&cursor=${cursor}`, `?q=n1&cursor=${cursor}`]) {
+      const result = await call(notes, "GET", { query });
+      expect(result.status, `${query} ${result.text}`).toBe(400);
+      expect((result.body.error as { message: string }).message).toMatch(/cursor is not valid/);
+    }
+    for (const today of ["9999-12-31", "9999-12-25", "0000-01-01", "0099-12-31"]) {
+      for (const due of ["week", "overdue"]) {
+        const result = await call(tasks, "GET", { query: `?due=${due}&today=${today}` });
+        expect(result.status, `${due} ${today} ${result.text}`).toBe(400);
+        expect(result.body.error).toMatchObject({ fieldErrors: { today: [expect.any(String)] } });
+      }
+    }
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   const bodyKeys = [
@@ -250,6 +287,18 @@ describe("every JSON route under hostile input", () => {
     );
   }
 
+  const cursorKinds = [
+    "notes:live",
+    "notes:trash",
+    "notes:search",
+    "notes:search-trash",
+    "tasks:live",
+    "tasks:trash",
+    "tasks:column",
+    "tasks:week",
+    "tasks:overdue",
+  ];
+
   /** A cursor that decodes (base64url JSON) and names the caller, with hostile key values. */
   function forgedCursor(userId: string) {
     const attribute = fc.oneof(shortString, fc.constantFrom("é".repeat(1024), "x".repeat(1024)));
@@ -265,12 +314,13 @@ describe("every JSON route under hostile input", () => {
       })
       .chain((key) =>
         fc
-          .subarray(Object.keys(key), { minLength: 1 })
-          .map((names) =>
+          .tuple(fc.subarray(Object.keys(key), { minLength: 1 }), fc.constantFrom(...cursorKinds))
+          .map(([names, kind]) =>
             Buffer.from(
-              JSON.stringify(
-                Object.fromEntries(names.map((name) => [name, key[name as keyof typeof key]])),
-              ),
+              JSON.stringify({
+                kind,
+                key: Object.fromEntries(names.map((name) => [name, key[name as keyof typeof key]])),
+              }),
             ).toString("base64url"),
           ),
       );

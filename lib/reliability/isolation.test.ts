@@ -321,7 +321,7 @@ let aliceId = "";
 
 function cursorFor(ids: Ids): string {
   const key = { userId: aliceId, noteId: ids.liveNote, listKey: `live#0#x#${ids.liveNote}` };
-  return Buffer.from(JSON.stringify(key)).toString("base64url");
+  return Buffer.from(JSON.stringify({ kind: "notes:live", key })).toString("base64url");
 }
 
 /** The same request with every id of Alice's replaced by a fresh, non-existent one. */
@@ -334,7 +334,7 @@ function withMissingIds(options: CallOptions, ids: Ids): CallOptions {
     const parsed = JSON.parse(text) as CallOptions;
     return {
       ...parsed,
-      query: `?cursor=${Buffer.from(JSON.stringify(key)).toString("base64url")}`,
+      query: `?cursor=${Buffer.from(JSON.stringify({ kind: "notes:live", key })).toString("base64url")}`,
     };
   }
   return JSON.parse(text) as CallOptions;
@@ -437,6 +437,35 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
       } else {
         expect(result.status, result.text).toBeGreaterThanOrEqual(200);
         expect(result.status, result.text).toBeLessThan(300);
+      }
+      expect(await snapshotUser(cloud.database, cloud.storage, alice.userId)).toEqual(before);
+    });
+  }
+
+  // Cross-site request forgery: a page on another port of this host (or a sibling subdomain)
+  // borrows Alice's own session cookie. Generated from the route list, so a new route is covered.
+  const forgeries: { label: string; headers: Record<string, string> }[] = [
+    { label: "same-site no-cors text/plain", headers: { "sec-fetch-site": "same-site" } },
+    { label: "cross-site", headers: { "sec-fetch-site": "cross-site" } },
+    { label: "an older browser's foreign Origin", headers: { origin: "http://localhost:3001" } },
+  ];
+  for (const { label, headers } of forgeries) {
+    it(`refuses a forged unsafe request on every route with 403 (${label})`, async () => {
+      session.user = alice;
+      const unsafe = routes.filter((route) => route.method !== "GET");
+      expect(unsafe.length).toBeGreaterThanOrEqual(12);
+      for (const route of unsafe) {
+        const result = await call(route.handler, route.method, {
+          params: {
+            noteId: ids.liveNote,
+            taskId: ids.liveTask,
+            attachmentId: ids.attachmentId,
+          },
+          query: route.path.includes("/api/notes/route.ts") ? "?trash=1" : "",
+          body: JSON.stringify({ title: "forged", description: "forged", version: 1 }),
+          headers: { "content-type": "text/plain", host: "localhost:3000", ...headers },
+        });
+        expect(result.status, `${route.name} ${result.text}`).toBe(403);
       }
       expect(await snapshotUser(cloud.database, cloud.storage, alice.userId)).toEqual(before);
     });

@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   contentSecurityPolicy,
   staticSecurityHeaders,
   storageOrigins,
 } from "@/lib/security/headers";
+import { presignDownload, presignUpload } from "@/lib/storage/attachments";
+import { createStorageClient } from "@/lib/storage/client";
 
 describe("security headers", () => {
   it("allows scripts only with the nonce, never inline, and forbids framing", () => {
@@ -41,8 +43,33 @@ describe("security headers", () => {
     ).toEqual(["http://127.0.0.1:4568"]);
     expect(storageOrigins({ cloud: "aws", region: "eu-west-1", bucket: "b" })).toEqual([
       "https://b.s3.eu-west-1.amazonaws.com",
-      "https://s3.eu-west-1.amazonaws.com",
     ]);
+  });
+
+  it("on AWS allows exactly the host the SDK presigns uploads and downloads to", async () => {
+    // Presigning is local computation: no request leaves the machine; any key signs.
+    vi.stubEnv("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE00");
+    vi.stubEnv("AWS_SECRET_ACCESS_KEY", "example-secret");
+    for (const region of ["eu-west-1", "us-east-1"]) {
+      const bucket = "jotboard-prod-attachmentsbucket-a1b2c3";
+      const client = createStorageClient({ region });
+      const storage = { client, bucket };
+      const upload = await presignUpload(storage, {
+        key: "private/u/n/a/f.txt",
+        size: 5,
+        contentType: "text/plain",
+      });
+      const download = await presignDownload(
+        storage,
+        { key: "private/u/n/a/f.txt", name: "f.txt", contentType: "text/plain" },
+        false,
+      );
+      const allowed = storageOrigins({ cloud: "aws", region, bucket });
+      expect(allowed).toEqual([new URL(upload.url).origin]);
+      expect(allowed).toEqual([new URL(download).origin]);
+      client.destroy();
+    }
+    vi.unstubAllEnvs();
   });
 
   it("sends HSTS only in production", () => {

@@ -29,7 +29,11 @@ export function contentSecurityPolicy(options: {
   return directives.join("; ");
 }
 
-/** Where browsers talk to S3 directly: the local server, or the bucket's regional endpoints. */
+/**
+ * Where browsers talk to S3 directly: the local server, or this app's bucket alone, at the
+ * virtual-hosted address the SDK presigns on AWS (`https://<bucket>.s3.<region>.amazonaws.com`).
+ * The regional endpoint (`s3.<region>.amazonaws.com`) would admit every bucket in the region.
+ */
 export function storageOrigins(config: {
   cloud: "local" | "aws";
   s3Endpoint?: string;
@@ -37,10 +41,7 @@ export function storageOrigins(config: {
   bucket: string;
 }): string[] {
   if (config.cloud === "local" && config.s3Endpoint) return [new URL(config.s3Endpoint).origin];
-  return [
-    `https://${config.bucket}.s3.${config.region}.amazonaws.com`,
-    `https://s3.${config.region}.amazonaws.com`,
-  ];
+  return [`https://${config.bucket}.s3.${config.region}.amazonaws.com`];
 }
 
 /** Headers for every response (CSP is added per page by the proxy, with its nonce). */

@@ -1,9 +1,13 @@
 import { isRedirectError } from "next/dist/client/components/redirect-error";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { ulid } from "ulid";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { rateLimits } from "@/lib/server/rate-limits";
 import { withUser, withUserRoute, withVisitor } from "@/lib/server/with-user";
+import { createTestCloud } from "@/lib/testing/cloud";
+import { countingStream } from "@/lib/testing/counting-stream";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({
@@ -12,6 +16,12 @@ vi.mock("@/lib/auth/session", () => ({
 }));
 
 const alice: SessionUser = { userId: "01ALICE", email: "alice@example.test", displayName: "Alice" };
+
+// Writes are counted per user in DynamoDB (rate limits): point the runtime at fresh tables.
+beforeAll(async () => {
+  const cloud = await createTestCloud();
+  for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
+});
 
 afterEach(() => {
   session.user = null;
@@ -168,9 +178,14 @@ describe("withUserRoute (JSON routes)", () => {
     },
   );
   const call = (body: string) =>
-    route(new Request("http://localhost/x", { method: "POST", body }), {
-      params: Promise.resolve({ id: "n1" }),
-    });
+    route(
+      new Request("http://localhost/x", {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json" },
+      }),
+      { params: Promise.resolve({ id: "n1" }) },
+    );
 
   it("answers 401 without a session, before reading the body", async () => {
     const response = await call("not json");
@@ -207,5 +222,156 @@ describe("withUserRoute (JSON routes)", () => {
   it("refuses oversized bodies with 413", async () => {
     session.user = alice;
     expect((await call(JSON.stringify({ title: "x".repeat(600_000) }))).status).toBe(413);
+  });
+
+  it("marks every answer private, no-store: success, refusal and signed-out alike", async () => {
+    expect((await call("{}")).headers.get("cache-control")).toBe("private, no-store");
+    session.user = alice;
+    expect((await call(JSON.stringify({ title: "hi" }))).headers.get("cache-control")).toBe(
+      "private, no-store",
+    );
+    expect((await call("{nope")).headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("answers a DynamoDB ValidationException with 400, not as an outage", async () => {
+    session.user = { ...alice, userId: ulid() };
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    logged.mockClear();
+    const invalid = withUserRoute({}, async () => {
+      throw Object.assign(new Error("The provided starting key is invalid"), {
+        name: "ValidationException",
+      });
+    });
+    const response = await invalid(new Request("http://localhost/x"), {
+      params: Promise.resolve({}),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/check its parameters/);
+    expect(logged).not.toHaveBeenCalled();
+  });
+});
+
+describe("withUserRoute refuses forged and oversized requests", () => {
+  const runs = vi.fn();
+  const route = withUserRoute({ body: z.object({ title: z.string() }) }, async ({ body }) => {
+    runs(body);
+    return { ok: true };
+  });
+  const post = (headers: Record<string, string>, body: BodyInit = '{"title":"x"}') =>
+    route(
+      new Request("http://localhost:3000/api/notes", {
+        method: "POST",
+        headers: { host: "localhost:3000", ...headers },
+        body,
+        duplex: "half",
+      } as RequestInit),
+      { params: Promise.resolve({}) },
+    );
+
+  afterEach(() => runs.mockReset());
+
+  it("refuses a same-site, cross-origin POST (another port of this host) with 403", async () => {
+    session.user = { ...alice, userId: ulid() };
+    const forged = await post({ "sec-fetch-site": "same-site", "content-type": "text/plain" });
+    expect(forged.status).toBe(403);
+    expect((await forged.json()).error.message).toMatch(/another site/);
+    for (const site of ["cross-site", "none"]) {
+      expect(
+        (await post({ "sec-fetch-site": site, "content-type": "application/json" })).status,
+      ).toBe(403);
+    }
+    expect(runs).not.toHaveBeenCalled();
+    const own = await post({ "sec-fetch-site": "same-origin", "content-type": "application/json" });
+    expect(own.status).toBe(200);
+  });
+
+  it("falls back to Origin against Host when a browser sends no Sec-Fetch-Site", async () => {
+    session.user = { ...alice, userId: ulid() };
+    const json = { "content-type": "application/json" };
+    expect((await post({ ...json, origin: "http://localhost:3001" })).status).toBe(403);
+    expect((await post({ ...json, origin: "null" })).status).toBe(403);
+    expect((await post({ ...json, origin: "http://evil.localhost:3000" })).status).toBe(403);
+    expect(runs).not.toHaveBeenCalled();
+    expect((await post({ ...json, origin: "http://localhost:3000" })).status).toBe(200);
+    // Neither header: no browser sent it (curl, scripts), so no cookie was borrowed.
+    expect((await post(json)).status).toBe(200);
+  });
+
+  it("answers 415 for a body that is not declared as JSON, without running", async () => {
+    session.user = { ...alice, userId: ulid() };
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]) {
+      const response = await post({ "sec-fetch-site": "same-origin", "content-type": type });
+      expect(response.status).toBe(415);
+    }
+    expect((await post({})).status).toBe(415);
+    expect(runs).not.toHaveBeenCalled();
+    const charset = await post({ "content-type": "application/json; charset=utf-8" });
+    expect(charset.status).toBe(200);
+  });
+
+  it("stops reading a chunked body (no Content-Length) at the cap and answers 413", async () => {
+    session.user = { ...alice, userId: ulid() };
+    const { stream, counter } = countingStream(48 * 1024 * 1024);
+    const response = await post({ "content-type": "application/json" }, stream);
+    expect(response.status).toBe(413);
+    expect(counter.pulled).toBeLessThan(512 * 1024 + 64 * 1024);
+    expect(runs).not.toHaveBeenCalled();
+  });
+
+  it("limits writes per person: 429 with Retry-After and a human message", async () => {
+    session.user = { ...alice, userId: ulid() };
+    const json = { "content-type": "application/json" };
+    for (let index = 0; index < rateLimits.writes.limit; index++) {
+      expect((await post(json)).status).toBe(200);
+    }
+    const limited = await post(json);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await limited.json()).error.message).toMatch(
+      /saving very fast; try again in \d+ second/,
+    );
+    // Someone else is not slowed down by it.
+    session.user = { ...alice, userId: ulid() };
+    expect((await post(json)).status).toBe(200);
+  });
+});
+
+describe("withUserRoute idempotency fingerprints the whole request", () => {
+  let applied: string[] = [];
+  const route = withUserRoute(
+    {
+      body: z.object({ title: z.string() }).partial(),
+      query: z.object({ permanent: z.string().optional() }),
+    },
+    async ({ body, query }) => {
+      const what = query.permanent ? `delete ${body.title}` : `trash ${body.title}`;
+      applied.push(what);
+      return { what };
+    },
+  );
+  const send = (search: string, body: object, key: string) =>
+    route(
+      new Request(`http://localhost/api/notes/n1${search}`, {
+        method: "DELETE",
+        headers: { "content-type": "application/json", "idempotency-key": key },
+        body: JSON.stringify(body),
+      }),
+      { params: Promise.resolve({}) },
+    );
+
+  it("replays the same request, and refuses a reuse with another query or body (422)", async () => {
+    session.user = { ...alice, userId: ulid() };
+    applied = [];
+    const key = ulid();
+    const first = await send("", { title: "a" }, key);
+    expect(await first.json()).toEqual({ what: "trash a" });
+    const replay = await send("", { title: "a" }, key);
+    expect(replay.headers.get("idempotent-replay")).toBe("true");
+    expect(await replay.json()).toEqual({ what: "trash a" });
+    const permanent = await send("?permanent=1", { title: "a" }, key);
+    expect(permanent.status).toBe(422);
+    expect((await permanent.json()).error.message).toMatch(/already used for another request/);
+    expect((await send("", { title: "b" }, key)).status).toBe(422);
+    expect(applied).toEqual(["trash a"]);
   });
 });

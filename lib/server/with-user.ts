@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
@@ -10,6 +11,8 @@ import {
 import { getDatabase } from "@/lib/db/runtime";
 import { AppError, isUnavailableError } from "@/lib/errors";
 import type { ActionState, FieldErrors, FormAction } from "@/lib/server/action-state";
+import { assertWithinRateLimit } from "@/lib/server/rate-limits";
+import { readCappedBody } from "@/lib/server/request-body";
 
 /**
  * The one gate for every server action and route handler: resolves the session, parses input
@@ -32,6 +35,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
     return new AppError("invalid", "Some fields need attention.", fieldErrorsOf(error));
+  }
+  // DynamoDB refusing a request's shape (a key outside the query's range, an oversized value)
+  // is bad input that slipped past validation: the caller's mistake, not an outage.
+  if (error instanceof Error && error.name === "ValidationException") {
+    return new AppError("invalid", "This request cannot be answered; check its parameters.");
   }
   if (isUnavailableError(error)) {
     return new AppError(
@@ -78,6 +86,7 @@ function buildAction<S extends z.ZodType>(
     try {
       // The session first: a signed-out caller learns nothing, not even about its input.
       const user = await resolveUser();
+      if (user) await assertWithinRateLimit(getDatabase(), "writes", user.userId);
       raw = formDataToObject(formData);
       const input = schema.parse(raw);
       return (await handler(input, user)) ?? { ok: true };
@@ -154,24 +163,70 @@ interface RouteContext<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
 }
 
 const maxJsonBytes = 512 * 1024;
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > maxJsonBytes) throw new AppError("too_large", "The request body is too large.");
-  const text = await request.text();
-  if (text.length > maxJsonBytes) throw new AppError("too_large", "The request body is too large.");
-  if (text === "") return {};
+/**
+ * Refuses an unsafe request a browser sent from another origin (cross-site request forgery: a
+ * page on another port of this host, or on a sibling subdomain, shares the session cookie).
+ * Browsers send `Sec-Fetch-Site` on every request, which must say `same-origin`; older ones
+ * send `Origin`, whose host must be the one this request was addressed to (as Next checks for
+ * server actions: `X-Forwarded-Host`, set by the CDN or Next itself, else `Host`). A request
+ * with neither header comes from no browser (curl, scripts), so no cookie was borrowed.
+ */
+function assertSameOrigin(request: Request): void {
+  if (!unsafeMethods.has(request.method)) return;
+  const refused = () =>
+    new AppError("forbidden", "This request came from another site and was refused.");
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) {
+    if (site !== "same-origin") throw refused();
+    return;
+  }
+  const origin = request.headers.get("origin");
+  if (origin === null) return;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string | undefined;
   try {
-    return JSON.parse(text);
+    originHost = new URL(origin).host;
+  } catch {
+    throw refused();
+  }
+  if (!host || originHost !== host.split(",")[0]?.trim()) throw refused();
+}
+
+interface ReadBody {
+  readonly value: unknown;
+  /** SHA-256 of the bytes as sent, for the idempotency fingerprint. */
+  readonly digest: string;
+}
+
+/** The JSON body of an unsafe request, read through the byte cap; an empty body reads as {}. */
+async function readJsonBody(request: Request): Promise<ReadBody> {
+  const bytes = await readCappedBody(request, maxJsonBytes);
+  const digest = createHash("sha256").update(bytes).digest("base64url");
+  if (bytes.byteLength === 0) return { value: {}, digest };
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") {
+    throw new AppError("unsupported_media", "Send the request body as application/json.");
+  }
+  try {
+    return { value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)), digest };
   } catch {
     throw new AppError("invalid", "The request body is not valid JSON.");
   }
 }
 
+/** Every authenticated answer is one person's: no shared cache or browser cache may keep it. */
+function privateResponse(response: Response): Response {
+  response.headers.set("cache-control", "private, no-store");
+  return response;
+}
+
 /**
- * A JSON route handler for signed-in people: 401 without a session, 400 with field errors for
- * bad input, the mapped status for domain errors. The handler returns a Response, or a value
- * sent as JSON with status 200.
+ * A JSON route handler for signed-in people: 403 for cross-site unsafe requests, 401 without a
+ * session, 415 for a body that is not JSON, 413 past the byte cap, 429 past the write limit, 400
+ * with field errors for bad input, the mapped status for domain errors. The handler returns a
+ * Response, or a value sent as JSON with status 200. Every answer is `private, no-store`.
  */
 export function withUserRoute<
   B extends z.ZodType = z.ZodUnknown,
@@ -186,16 +241,21 @@ export function withUserRoute<
     routeContext: { params: Promise<Record<string, string | string[]>> },
   ): Promise<Response> => {
     try {
+      assertSameOrigin(request);
       const user = await currentUser();
       if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+      const unsafe = unsafeMethods.has(request.method);
+      if (unsafe) await assertWithinRateLimit(getDatabase(), "writes", user.userId);
+      const url = new URL(request.url);
       const params = (schemas.params ?? z.unknown()).parse(
         await routeContext.params,
       ) as z.output<P>;
       const query = (schemas.query ?? z.unknown()).parse(
-        Object.fromEntries(new URL(request.url).searchParams),
+        Object.fromEntries(url.searchParams),
       ) as z.output<Q>;
+      const read = unsafe ? await readJsonBody(request) : undefined;
       const body = (
-        schemas.body ? schemas.body.parse(await readJson(request)) : undefined
+        schemas.body ? schemas.body.parse(read?.value ?? {}) : undefined
       ) as z.output<B>;
       const run = async () => {
         try {
@@ -206,11 +266,11 @@ export function withUserRoute<
         }
       };
       const idempotencyKey = request.headers.get("idempotency-key");
-      if (!idempotencyKey || request.method === "GET") return await run();
-      const fingerprint = `${request.method} ${new URL(request.url).pathname}`;
-      return await runOnce(user.userId, idempotencyKey, fingerprint, run);
+      if (!idempotencyKey || !read) return privateResponse(await run());
+      const fingerprint = `${request.method} ${url.pathname}${url.search} ${read.digest}`;
+      return privateResponse(await runOnce(user.userId, idempotencyKey, fingerprint, run, params));
     } catch (error) {
-      return errorResponse(toAppError(error));
+      return privateResponse(errorResponse(toAppError(error)));
     }
   };
 }
@@ -224,6 +284,7 @@ async function runOnce(
   idempotencyKey: string,
   fingerprint: string,
   run: () => Promise<Response>,
+  params: unknown,
 ): Promise<Response> {
   if (!/^[\w-]{8,128}$/.test(idempotencyKey)) {
     throw new AppError(
@@ -234,7 +295,10 @@ async function runOnce(
   const db = getDatabase();
   const claim = await claimIdempotencyKey(db, userId, idempotencyKey, fingerprint);
   if (claim.state === "mismatch") {
-    throw new AppError("invalid", "This Idempotency-Key was already used for another request.");
+    throw new AppError(
+      "mismatch",
+      "This Idempotency-Key was already used for another request; send a new key.",
+    );
   }
   if (claim.state === "in-progress") {
     throw new AppError("conflict", "This change is already being applied; try again in a moment.");
@@ -251,6 +315,33 @@ async function runOnce(
     return response;
   }
   const text = await response.clone().text();
-  await completeIdempotencyKey(db, userId, idempotencyKey, { status: response.status, body: text });
+  await completeIdempotencyKey(db, userId, idempotencyKey, {
+    status: response.status,
+    body: text,
+    resource: answerResource(params, text),
+  });
   return response;
+}
+
+/**
+ * The note or task a stored answer is about (`task#<id>` or `note#<id>`), from the route's ids
+ * or, for a create, from the answer itself: deleting it for good deletes the answer too.
+ */
+function answerResource(params: unknown, body: string): string | undefined {
+  const idsOf = (value: unknown) => {
+    const ids = (typeof value === "object" && value !== null ? value : {}) as Record<
+      string,
+      unknown
+    >;
+    if (typeof ids.taskId === "string") return `task#${ids.taskId}`;
+    if (typeof ids.noteId === "string") return `note#${ids.noteId}`;
+    return undefined;
+  };
+  const fromParams = idsOf(params);
+  if (fromParams) return fromParams;
+  try {
+    return idsOf(JSON.parse(body));
+  } catch {
+    return undefined;
+  }
 }

@@ -40,6 +40,15 @@ export const detailsSchema = z
 
 export const dueDateSchema = z.iso.date("Use a date like 2026-05-31.");
 
+/**
+ * The caller's local date for due filters. Bounded so the week after it is still a date
+ * (9999-12-31 plus 7 days is not) and years before 100 are not read as 19xx.
+ */
+export const todaySchema = dueDateSchema.refine(
+  (date) => date >= "1970-01-01" && date <= "9999-12-24",
+  "Use a date between 1970-01-01 and 9999-12-24.",
+);
+
 /** `null` reads as "not given", for clients that always send every field. */
 const absent = <T extends z.ZodType>(schema: T) =>
   schema.nullish().transform((value) => value ?? undefined);
@@ -102,7 +111,7 @@ export const taskListQuerySchema = z
     due: z.enum(dueFilters, { error: "Due is overdue or week." }).optional(),
     trash: flag,
     // The caller's local date, so "overdue" follows their day rather than the server's (UTC).
-    today: dueDateSchema.optional(),
+    today: todaySchema.optional(),
     cursor: z.string().max(2048).optional(),
     limit: z.coerce
       .number()

@@ -1,7 +1,9 @@
+import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import { getNote, updateNote } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import {
   createTask,
+  deleteTrashedTask,
   getTask,
   listColumn,
   listDueTasks,
@@ -136,4 +138,10 @@ export function findTasks(db: Database, userId: string, query: TaskQuery): Promi
   }
   if (query.status) return listColumn(db, userId, query.status, page);
   return listTasks(db, userId, { ...page, trash: query.trash });
+}
+
+/** Deletes a trashed task for good, and every stored replay answer that holds its content. */
+export async function deleteTaskForever(db: Database, userId: string, taskId: string) {
+  await deleteTrashedTask(db, userId, taskId);
+  await forgetIdempotentAnswers(db, userId, [`task#${taskId}`]);
 }

@@ -7,6 +7,7 @@ import {
   type TaskPriority,
   taskLimits,
   taskStatuses,
+  todaySchema,
 } from "@/lib/tasks/schemas";
 import type { TaskCard } from "@/lib/tasks/types";
 
@@ -23,7 +24,7 @@ export const taskListViewSchema = z.object({
   sort: z.enum(taskSorts).catch("due"),
   status: z.enum(taskStatuses).optional().catch(undefined),
   due: z.enum(dueFilters).optional().catch(undefined),
-  today: dueDateSchema.optional().catch(undefined),
+  today: todaySchema.optional().catch(undefined),
   task: ulidSchema.optional().catch(undefined),
 });
 export type TaskListView = z.output<typeof taskListViewSchema>;

@@ -1,11 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { restoreNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { noteIdParamsSchema } from "@/lib/notes/schemas";
-import { deleteNoteForever, emptyTrash } from "@/lib/notes/service";
+import { deleteNoteForever } from "@/lib/notes/service";
 import { withUser } from "@/lib/server/with-user";
 import { getStorage } from "@/lib/storage/runtime";
 
@@ -23,9 +22,3 @@ export const deleteNoteForeverAction = withUser(
     return { ok: true, message: "Note deleted for good." };
   },
 );
-
-export const emptyTrashAction = withUser(z.object({}), async (_input, { user }) => {
-  const deleted = await emptyTrash(getDatabase(), getStorage(), user.userId);
-  revalidatePath("/notes", "layout");
-  return { ok: true, message: `${deleted} note${deleted === 1 ? "" : "s"} deleted for good.` };
-});

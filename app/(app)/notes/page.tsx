@@ -98,7 +98,7 @@ export default async function NotesPage({ searchParams }: Props) {
         <p className="text-sm text-danger">That search could not be used; showing all notes.</p>
       )}
 
-      {page.items.length === 0 ? (
+      {page.items.length === 0 && !page.nextCursor ? (
         <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
           {query.q || query.tag ? "No notes match." : "No notes yet. Create your first one."}
         </p>

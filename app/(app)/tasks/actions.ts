@@ -3,11 +3,11 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDatabase } from "@/lib/db/runtime";
-import { deleteTrashedTask, restoreTask } from "@/lib/db/tasks-repository";
+import { restoreTask } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
 import { withUser } from "@/lib/server/with-user";
 import { descriptionSchema, taskIdParamsSchema } from "@/lib/tasks/schemas";
-import { createTaskWithChecks } from "@/lib/tasks/service";
+import { createTaskWithChecks, deleteTaskForever } from "@/lib/tasks/service";
 
 export const restoreTaskAction = withUser(taskIdParamsSchema, async ({ taskId }, { user }) => {
   await restoreTask(getDatabase(), user.userId, taskId);
@@ -18,7 +18,7 @@ export const restoreTaskAction = withUser(taskIdParamsSchema, async ({ taskId },
 export const deleteTaskForeverAction = withUser(
   taskIdParamsSchema,
   async ({ taskId }, { user }) => {
-    await deleteTrashedTask(getDatabase(), user.userId, taskId);
+    await deleteTaskForever(getDatabase(), user.userId, taskId);
     revalidatePath("/tasks", "layout");
     return { ok: true, message: "Task deleted for good." };
   },

@@ -17,7 +17,10 @@ export const POST = withUserRoute({ body: noteCreateSchema }, async ({ user, bod
   return Response.json(note, { status: created ? 201 : 200 });
 });
 
-/** DELETE /api/notes?trash=1 : empties the trash (objects first, then items). */
+/**
+ * DELETE /api/notes?trash=1 : deletes up to 50 notes of the trash for good (objects first, then
+ * items) and answers { deleted, more, remaining }; clients repeat while `more`.
+ */
 export const DELETE = withUserRoute({ query: noteListQuerySchema }, async ({ user, query }) => {
   if (!query.trash) {
     return Response.json(
@@ -31,5 +34,5 @@ export const DELETE = withUserRoute({ query: noteListQuerySchema }, async ({ use
       { status: 400 },
     );
   }
-  return { deleted: await emptyTrash(getDatabase(), getStorage(), user.userId) };
+  return emptyTrash(getDatabase(), getStorage(), user.userId);
 });

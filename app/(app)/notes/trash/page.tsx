@@ -1,12 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import {
-  deleteNoteForeverAction,
-  emptyTrashAction,
-  restoreNoteAction,
-} from "@/app/(app)/notes/actions";
+import { deleteNoteForeverAction, restoreNoteAction } from "@/app/(app)/notes/actions";
 import { LocalTime } from "@/components/app-shell/local-time";
 import { ActionButton } from "@/components/forms/action-button";
+import { EmptyTrashButton } from "@/components/notes/empty-trash-button";
 import { requireUser } from "@/lib/auth/session";
 import { listNotes } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
@@ -25,13 +22,7 @@ export default async function TrashPage() {
         </Link>
         {page.items.length > 0 && (
           <div className="ml-auto">
-            <ActionButton
-              action={emptyTrashAction}
-              label="Empty trash"
-              pendingLabel="Emptying…"
-              tone="danger"
-              confirm="Delete every note in the trash for good? This cannot be undone."
-            />
+            <EmptyTrashButton />
           </div>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { getDatabase } from "@/lib/db/runtime";
-import { deleteTrashedTask, getTask, trashTask } from "@/lib/db/tasks-repository";
+import { getTask, trashTask } from "@/lib/db/tasks-repository";
 import { AppError } from "@/lib/errors";
 import { withUserRoute } from "@/lib/server/with-user";
 import {
@@ -8,7 +8,7 @@ import {
   taskIdParamsSchema,
   taskPatchSchema,
 } from "@/lib/tasks/schemas";
-import { updateTaskWithChecks } from "@/lib/tasks/service";
+import { deleteTaskForever, updateTaskWithChecks } from "@/lib/tasks/service";
 
 export const dynamic = "force-dynamic";
 
@@ -36,7 +36,7 @@ export const DELETE = withUserRoute(
   { params: taskIdParamsSchema, query: taskDeleteQuerySchema },
   async ({ user, params, query }) => {
     if (query.permanent) {
-      await deleteTrashedTask(getDatabase(), user.userId, params.taskId);
+      await deleteTaskForever(getDatabase(), user.userId, params.taskId);
       return new Response(null, { status: 204 });
     }
     return trashTask(getDatabase(), user.userId, params.taskId);

@@ -1,0 +1,64 @@
+import "server-only";
+import { incrementRateCounter } from "@/lib/db/rate-limits-repository";
+import type { Database } from "@/lib/db/runtime";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Every limit on how fast one person (or one address) may use the app, in one place. Windows are
+ * fixed and counted in DynamoDB (lib/db/rate-limits-repository.ts), so all servers agree; TTL
+ * removes the counters. `JOTBOARD_RATE_LIMIT_SCALE` multiplies the counts for load tests.
+ *
+ * - writes: every mutation of a signed-in person (JSON routes and server actions). Autosave
+ *   sends at most one a second while typing; 100 a minute leaves room for an offline outbox
+ *   replaying, which backs off on 429 and drains over the next minutes.
+ * - searches: a search reads the person's partition (bounded per request), so 60 a minute.
+ * - sign-ups: each costs an Argon2 hash; 20 an hour per client address.
+ */
+export const rateLimits = {
+  writes: {
+    limit: 100,
+    windowSeconds: 60,
+    message: (seconds: number) =>
+      `You are saving very fast; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  },
+  searches: {
+    limit: 60,
+    windowSeconds: 60,
+    message: (seconds: number) =>
+      `You are searching very fast; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
+  },
+  signUps: {
+    limit: 20,
+    windowSeconds: 3600,
+    message: (seconds: number) => {
+      const minutes = Math.ceil(seconds / 60);
+      return `Too many accounts were made from this network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+    },
+  },
+} as const;
+
+export type RateLimitKind = keyof typeof rateLimits;
+
+/** Counts one more use by `subject` and throws a 429 (with Retry-After) past the limit. */
+export async function assertWithinRateLimit(
+  db: Database,
+  kind: RateLimitKind,
+  subject: string,
+  now = Date.now(),
+): Promise<void> {
+  const { limit, windowSeconds, message } = rateLimits[kind];
+  const windowMs = windowSeconds * 1000;
+  const windowStart = now - (now % windowMs);
+  const windowEnd = windowStart + windowMs;
+  const count = await incrementRateCounter(db, {
+    scope: kind,
+    subject,
+    windowStart,
+    windowEnd,
+  });
+  if (count > limit * env().rateLimitScale) {
+    const retryAfter = Math.max(1, Math.ceil((windowEnd - now) / 1000));
+    throw new AppError("rate_limited", message(retryAfter), {}, retryAfter);
+  }
+}
