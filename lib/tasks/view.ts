@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ulidSchema } from "@/lib/ids";
 import { checklistItems } from "@/lib/notes/checklist";
 import {
-  dueDateSchema,
   dueFilters,
   type TaskPriority,
   taskLimits,
