@@ -85,13 +85,25 @@ export default $config({
 
     const authSecret = new sst.Secret("AuthSecret");
 
+    // The per-address sign-in limit needs an address no client can forge. Lambda function URLs
+    // keep only the first X-Forwarded-For entry, which the client writes, so CloudFront's own
+    // view of the viewer goes in a header of ours, over any the client sent.
+    const clientAddressHeader = "x-jotboard-client-address";
     const site = new sst.aws.Nextjs("Web", {
       link: [...Object.values(tables), bucket, authSecret],
+      edge: {
+        viewerRequest: {
+          injection: `event.request.headers["${clientAddressHeader}"] = { value: event.viewer.ip };`,
+        },
+      },
+      // Only CloudFront may invoke the server function, or that header could be sent directly.
+      protection: "oac-with-edge-signing",
       environment: {
         JOTBOARD_CLOUD: "aws",
         AUTH_SECRET: authSecret.value,
         // CloudFront forwards the original host; Auth.js must trust it behind the proxy.
         AUTH_TRUST_HOST: "true",
+        JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
       },
     });
 
