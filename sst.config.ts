@@ -36,7 +36,7 @@ export default $config({
       ]),
     );
 
-    const { cors, pendingUploadTag, abandonedUploadExpiryDays } = bucketDefinition;
+    const { cors, uploadPrefix, abandonedUploadExpiryDays } = bucketDefinition;
     const bucket = new sst.aws.Bucket(bucketDefinition.name, {
       cors: {
         allowOrigins: process.env.JOTBOARD_ORIGINS?.split(",") ?? ["*"],
@@ -46,20 +46,21 @@ export default $config({
         maxAge: `${cors.maxAgeSeconds} seconds`,
       },
     });
-    // Abandoned uploads keep the tag their presigned PUT set; confirmed ones lose it.
+    // Presigned PUTs land under the upload prefix; confirmed files are copied out of it, so
+    // whatever stays there (abandoned, or written again after confirmation) expires.
     new aws.s3.BucketLifecycleConfiguration("AttachmentsLifecycle", {
       bucket: bucket.name,
       rules: [
         {
           id: "expire-abandoned-uploads",
           status: "Enabled",
-          filter: { tag: { key: pendingUploadTag.key, value: pendingUploadTag.value } },
+          filter: { prefix: uploadPrefix },
           expiration: { days: abandonedUploadExpiryDays },
         },
         {
           id: "abort-incomplete-multipart-uploads",
           status: "Enabled",
-          filter: { prefix: bucketDefinition.keyPrefix },
+          filter: { prefix: uploadPrefix },
           abortIncompleteMultipartUpload: { daysAfterInitiation: abandonedUploadExpiryDays },
         },
       ],

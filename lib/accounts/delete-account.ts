@@ -2,7 +2,7 @@ import { deleteAllNotes } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { deleteAllTasks } from "@/lib/db/tasks-repository";
 import { deleteUser, type User } from "@/lib/db/users-repository";
-import { deleteObjectsWithPrefix, userPrefix } from "@/lib/storage/objects";
+import { deleteObjectsWithPrefix, userPrefixes } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
 
 /**
@@ -14,7 +14,7 @@ export async function deleteAccount(
   storage: Storage,
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
-  await deleteObjectsWithPrefix(storage, userPrefix(user.userId));
+  for (const prefix of userPrefixes(user.userId)) await deleteObjectsWithPrefix(storage, prefix);
   await deleteAllNotes(db, user.userId);
   await deleteAllTasks(db, user.userId);
   await deleteUser(db, user);
