@@ -36,7 +36,7 @@ export default defineConfig({
     // The production build on its own in-memory local cloud.
     // Idle sockets outlive any test, so a request after a pause never reuses one the server
     // is closing (ECONNRESET).
-    command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- next start --port ${port} --keepAliveTimeout 120000`,
+    command: `npm run build && tsx scripts/with-local-cloud.ts --ephemeral -- tsx scripts/serve.ts --port ${port} --keepAliveTimeout 120000`,
     url: `${baseURL}/api/health`,
     env: {
       PORT: String(port),

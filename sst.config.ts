@@ -36,7 +36,7 @@ export default $config({
       ]),
     );
 
-    const { cors, pendingUploadTag, abandonedUploadExpiryDays } = bucketDefinition;
+    const { cors, uploadPrefix, abandonedUploadExpiryDays } = bucketDefinition;
     const bucket = new sst.aws.Bucket(bucketDefinition.name, {
       cors: {
         allowOrigins: process.env.JOTBOARD_ORIGINS?.split(",") ?? ["*"],
@@ -46,20 +46,21 @@ export default $config({
         maxAge: `${cors.maxAgeSeconds} seconds`,
       },
     });
-    // Abandoned uploads keep the tag their presigned PUT set; confirmed ones lose it.
+    // Presigned PUTs land under the upload prefix; confirmed files are copied out of it, so
+    // whatever stays there (abandoned, or written again after confirmation) expires.
     new aws.s3.BucketLifecycleConfiguration("AttachmentsLifecycle", {
       bucket: bucket.name,
       rules: [
         {
           id: "expire-abandoned-uploads",
           status: "Enabled",
-          filter: { tag: { key: pendingUploadTag.key, value: pendingUploadTag.value } },
+          filter: { prefix: uploadPrefix },
           expiration: { days: abandonedUploadExpiryDays },
         },
         {
           id: "abort-incomplete-multipart-uploads",
           status: "Enabled",
-          filter: { prefix: bucketDefinition.keyPrefix },
+          filter: { prefix: uploadPrefix },
           abortIncompleteMultipartUpload: { daysAfterInitiation: abandonedUploadExpiryDays },
         },
       ],
@@ -85,13 +86,25 @@ export default $config({
 
     const authSecret = new sst.Secret("AuthSecret");
 
+    // The per-address sign-in limit needs an address no client can forge. Lambda function URLs
+    // keep only the first X-Forwarded-For entry, which the client writes, so CloudFront's own
+    // view of the viewer goes in a header of ours, over any the client sent.
+    const clientAddressHeader = "x-jotboard-client-address";
     const site = new sst.aws.Nextjs("Web", {
       link: [...Object.values(tables), bucket, authSecret],
+      edge: {
+        viewerRequest: {
+          injection: `event.request.headers["${clientAddressHeader}"] = { value: event.viewer.ip };`,
+        },
+      },
+      // Only CloudFront may invoke the server function, or that header could be sent directly.
+      protection: "oac-with-edge-signing",
       environment: {
         JOTBOARD_CLOUD: "aws",
         AUTH_SECRET: authSecret.value,
         // CloudFront forwards the original host; Auth.js must trust it behind the proxy.
         AUTH_TRUST_HOST: "true",
+        JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
       },
     });
 

@@ -105,7 +105,7 @@ export async function runUploadBench(app: AppUnderTest, cookie: string): Promise
   return [
     "### 5. Uploads: 20 MB through the presigned flow vs a direct SDK PutObject",
     "",
-    `Median of ${runs} runs each, alternating which goes first. App flow: POST /api/notes/{id}/attachments (presign), PUT the bytes to the presigned URL (fetch), POST …/attachments/{attachmentId} (HEAD check + attach + untag). Direct: the SDK's PutObject of the same 20 MB to the same s3rver.`,
+    `Median of ${runs} runs each, alternating which goes first. App flow: POST /api/notes/{id}/attachments (presign), PUT the bytes to the presigned URL (fetch), POST …/attachments/{attachmentId} (HEAD check, server-side copy to the kept key, attach, delete the upload). Direct: the SDK's PutObject of the same 20 MB to the same s3rver.`,
     "",
     table(
       ["path", "presign ms", "PUT ms", "confirm ms", "total ms", "MB/s", "vs direct"],

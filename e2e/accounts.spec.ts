@@ -5,6 +5,7 @@ import {
   newAccount,
   SignInPage,
   SignUpPage,
+  signInFromAddress,
   signInViaApi,
   storageStatePath,
   type TestAccount,
@@ -78,6 +79,34 @@ test.describe("signed out", () => {
     await signIn.goto();
     await signIn.submit(account.email, account.password);
     await expect(signIn.status()).toHaveText(/^Too many attempts, try again in \d+ minutes?\.$/);
+  });
+
+  test("wrong passwords sent from elsewhere do not lock out a device that signed in before", async ({
+    page,
+    baseURL,
+  }) => {
+    const account = newAccount();
+    await new SignUpPage(page).signUp(account);
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/\?signed-out=1$/);
+
+    // Someone guesses the password from another address until the email is refused there.
+    let refused = false;
+    for (let guess = 0; guess < 10 && !refused; guess++) {
+      const result = await signInFromAddress(baseURL ?? "", "127.0.0.3", {
+        email: account.email,
+        password: `guess-${guess}`,
+      });
+      expect(result.ok).toBe(false);
+      refused = result.location.includes("too_many_attempts");
+    }
+    expect(refused).toBe(true);
+
+    // The owner's browser, known from its earlier sign-in, still signs in.
+    const signIn = new SignInPage(page);
+    await signIn.goto();
+    await signIn.submit(account.email, account.password);
+    await expect(page.getByRole("heading", { name: "Notes" })).toBeVisible();
   });
 
   test("app pages send signed-out visitors to sign in, and back after", async ({ page }) => {
@@ -156,6 +185,50 @@ test.describe("sessions", () => {
     expect((await signInViaApi(second.request, account.email, newPassword)).ok).toBe(true);
     await first.close();
     await second.close();
+  });
+
+  test("signing out ends that session for good; the account's other sessions stay", async ({
+    browser,
+    page,
+  }) => {
+    const account = newAccount();
+    await new SignUpPage(page).signUp(account);
+    const other = await browser.newContext();
+    expect((await signInViaApi(other.request, account.email, account.password)).ok).toBe(true);
+
+    // A server action as the page sends it, kept to be replayed with the saved cookie.
+    await page.goto("/settings");
+    const action = page.waitForRequest(
+      (request) => request.method() === "POST" && Boolean(request.headers()["next-action"]),
+    );
+    await page.getByLabel("Display name").fill("Before sign-out");
+    await page.getByRole("button", { name: "Save name" }).click();
+    const saved = await action;
+    await expect(page.getByRole("status").filter({ hasText: "Display name saved." })).toBeVisible();
+    const savedState = await page.context().storageState();
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await expect(page).toHaveURL(/\/\?signed-out=1$/);
+
+    const replay = await browser.newContext({ storageState: savedState });
+    expect((await replay.request.get("/api/notes")).status()).toBe(401);
+    const replayed = await replay.request.post(saved.url(), {
+      headers: {
+        "next-action": saved.headers()["next-action"] ?? "",
+        "content-type": saved.headers()["content-type"] ?? "",
+        accept: "text/x-component",
+      },
+      data: saved.postDataBuffer() ?? "",
+      maxRedirects: 0,
+    });
+    expect(replayed.headers()["x-action-redirect"]).toMatch(/^\/signin/);
+    const replayPage = await replay.newPage();
+    await replayPage.goto("/settings");
+    await expect(replayPage).toHaveURL(/\/signin/);
+
+    expect((await other.request.get("/api/notes")).status()).toBe(200);
+    await replay.close();
+    await other.close();
   });
 
   test("a wrong current password changes nothing", async ({ page }) => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, expect, type Page, test } from "@playwright/test";
 import { chromiumArgs, resolveChromium } from "./chromium";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { newAccount, SignUpPage, signInViaApi } from "./support/accounts";
 import { storedObjectKeys } from "./support/cloud";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
@@ -36,6 +36,26 @@ function queuedBodies(page: Page): Promise<unknown[]> {
         };
       }),
   );
+}
+
+/** Names of this page's IndexedDB databases. */
+function databaseNames(page: Page): Promise<(string | undefined)[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+}
+
+/** URLs of the account's pages and API answers in the service worker's runtime caches. */
+function cachedAppUrls(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const urls: string[] = [];
+    for (const name of await caches.keys()) {
+      if (name.startsWith("serwist-precache")) continue;
+      const cache = await caches.open(name);
+      urls.push(...(await cache.keys()).map((request) => request.url));
+    }
+    return urls.filter((url) =>
+      /\/(notes|tasks|settings|api)(\/|\?|$)/.test(new URL(url).pathname),
+    );
+  });
 }
 
 async function installabilityErrors(page: Page): Promise<string[]> {
@@ -252,30 +272,57 @@ test.describe("offline", () => {
     await notes.title().fill("private thoughts");
     await notes.expectSaved();
     await page.goto("/notes");
-    await expect
-      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)))
-      .toContain("jotboard");
+    await expect.poll(() => databaseNames(page)).toContain("jotboard");
 
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await expect(page).toHaveURL(/\/\?signed-out=1$/);
-    await expect
-      .poll(() => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)))
-      .not.toContain("jotboard");
+    await expect.poll(() => databaseNames(page)).not.toContain("jotboard");
     // Public pages the landing page prefetches may be cached again; nothing of the account is.
-    const cachedAppUrls = () =>
-      page.evaluate(async () => {
-        const urls: string[] = [];
-        for (const name of await caches.keys()) {
-          if (name.startsWith("serwist-precache")) continue;
-          const cache = await caches.open(name);
-          urls.push(...(await cache.keys()).map((request) => request.url));
-        }
-        return urls.filter((url) =>
-          /\/(notes|tasks|settings|api)(\/|\?|$)/.test(new URL(url).pathname),
-        );
-      });
-    await expect.poll(cachedAppUrls).toEqual([]);
+    await expect.poll(() => cachedAppUrls(page)).toEqual([]);
   });
+});
+
+test("a session ended on another device takes this device's copy of the account with it", async ({
+  page,
+  context,
+  browser,
+}) => {
+  const account = newAccount("elsewhere");
+  await new SignUpPage(page).signUp(account);
+  await serviceWorkerReady(page);
+  const notes = new NotesPage(page);
+  const noteId = await notes.newNote();
+  await notes.title().fill("Kept on this phone");
+  await notes.content().fill("private plans");
+  await notes.expectSaved();
+  await page.goto("/notes");
+  await expect(page.getByRole("link", { name: "Kept on this phone" })).toBeVisible();
+  await page.goto(`/notes/${noteId}`);
+  await expect(notes.content()).toHaveValue("private plans");
+  await expect.poll(() => databaseNames(page)).toContain("jotboard");
+  await expect.poll(() => cachedAppUrls(page)).not.toEqual([]);
+
+  // The person signs out everywhere from another device.
+  const other = await browser.newContext();
+  expect((await signInViaApi(other.request, account.email, account.password)).ok).toBe(true);
+  const otherPage = await other.newPage();
+  await otherPage.goto("/settings");
+  await otherPage.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(otherPage).toHaveURL(/\/signin/);
+  await other.close();
+
+  // This device learns it from its next request, and lets go of everything it kept.
+  expect(await page.evaluate(async () => (await fetch("/api/notes")).status)).toBe(401);
+  await expect.poll(() => databaseNames(page)).not.toContain("jotboard");
+  await expect.poll(() => cachedAppUrls(page)).toEqual([]);
+
+  // Offline, whoever holds the device finds nothing of the account.
+  await context.setOffline(true);
+  await page.goto(`/notes/${noteId}`);
+  await expect(page.getByRole("heading", { name: "You are offline" })).toBeVisible();
+  await expect(page.getByText("No notes kept on this device.")).toBeVisible();
+  await expect(page.getByText("Kept on this phone")).toHaveCount(0);
+  await context.setOffline(false);
 });
 
 test("a mutation replayed with the same idempotency key applies exactly once", async ({ page }) => {

@@ -1,7 +1,16 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import {
+  accountPath,
+  newAccount,
+  SignInPage,
+  SignUpPage,
+  signInFromAddress,
+  storageStatePath,
+  type TestAccount,
+} from "./support/accounts";
 import { NotesPage } from "./support/notes";
 
 test("pages carry a nonce-based CSP and the protective headers", async ({ request }) => {
@@ -90,4 +99,57 @@ test("a page on another port of this host cannot create a note with the session 
   }
   const notes = await (await page.request.get("/api/notes")).json();
   expect(JSON.stringify(notes)).not.toContain(title);
+});
+
+// Each leaves the site once a browser has normalised it (tab dropped, dot segments, %2e).
+const openRedirects = [
+  "/\t/example.com",
+  "/.//example.com",
+  "/x/..//example.com",
+  "/%2e//example.com",
+];
+
+test.describe("callback URLs", () => {
+  test.use({ storageState: storageStatePath });
+
+  test("a signed-in visitor sent to sign in with a foreign callback stays on the site", async ({
+    page,
+    baseURL,
+  }) => {
+    for (const callbackUrl of openRedirects) {
+      await new SignInPage(page).goto(callbackUrl);
+      await expect(page).toHaveURL(/\/notes$/);
+      expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+    }
+  });
+});
+
+test("signing in with a foreign callback lands on the site", async ({ page, baseURL }) => {
+  const account = JSON.parse(readFileSync(accountPath, "utf8")) as TestAccount;
+  const signIn = new SignInPage(page);
+  await signIn.goto("/%2e//example.com");
+  await signIn.submit(account.email, account.password);
+  await expect(page).toHaveURL(/\/notes$/);
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+});
+
+test("rotating X-Forwarded-For and X-Real-IP does not get around the per-address limit", async ({
+  baseURL,
+}) => {
+  test.setTimeout(90_000);
+  // Unknown emails (so no per-email limit applies), each from a "new" forged address. A
+  // window can turn over mid-run, so allow up to twice the limit of 20 before the refusal.
+  let refusedAfter: number | undefined;
+  for (let attempt = 1; attempt <= 40 && refusedAfter === undefined; attempt++) {
+    const forged = `203.0.113.${attempt}`;
+    const result = await signInFromAddress(
+      baseURL ?? "",
+      "127.0.0.2",
+      { email: `nobody-${attempt}-${Date.now()}@example.test`, password: "wrong-password" },
+      { "x-forwarded-for": forged, "x-real-ip": forged },
+    );
+    expect(result.ok).toBe(false);
+    if (result.location.includes("too_many_attempts")) refusedAfter = attempt;
+  }
+  expect(refusedAfter).toBeGreaterThan(20);
 });

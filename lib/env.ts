@@ -23,6 +23,14 @@ const envSchema = z
     // Multiplies every rate limit (lib/server/rate-limits.ts): load tests and e2e runs make
     // hundreds of accounts and writes from one address in minutes.
     JOTBOARD_RATE_LIMIT_SCALE: z.coerce.number().positive().default(1),
+    // Where the client's address comes from (sign-in limits): a header a trusted edge writes
+    // over whatever the client sent, or else the X-Forwarded-For entry this many trusted proxies
+    // left of the rightmost one, which the app's own server appends (scripts/serve.ts).
+    JOTBOARD_CLIENT_ADDRESS_HEADER: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, "a lower-case header name")
+      .optional(),
+    JOTBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -50,6 +58,10 @@ const envSchema = z
       tablePrefix: raw.JOTBOARD_TABLE_PREFIX,
       bucket: raw.JOTBOARD_BUCKET,
       authSecret: raw.AUTH_SECRET,
+      clientAddress: {
+        header: raw.JOTBOARD_CLIENT_ADDRESS_HEADER,
+        trustedProxyHops: raw.JOTBOARD_TRUSTED_PROXY_HOPS,
+      },
       // Locally the app is reached directly; on AWS only behind CloudFront, which sets the host.
       rateLimitScale: raw.JOTBOARD_RATE_LIMIT_SCALE,
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",

@@ -1,11 +1,11 @@
 "use server";
 
 import { z } from "zod";
-import { signOut } from "@/lib/auth/auth";
+import { signOutThisSession } from "@/lib/auth/session";
 import { withUser } from "@/lib/server/with-user";
 
 const signOutWithUser = withUser(z.object({}), async () => {
-  await signOut({ redirectTo: "/?signed-out=1" });
+  await signOutThisSession("/?signed-out=1");
 });
 
 /** Form actions without state (a plain `<form action>`) receive only the form data. */

@@ -4,8 +4,9 @@ import { useEffect } from "react";
 import { clearOfflineStore } from "@/lib/offline/store";
 
 /**
- * Runs where a sign-out lands: the signed-in page's last prefetches can refill the caches after
- * the wipe that preceded the sign-out, so the device is wiped once more here.
+ * Runs where signed-out people land (after a sign-out, and on the sign-in page, where a session
+ * ended elsewhere sends them): the device keeps nothing of a past session. After a sign-out, the
+ * signed-in page's last prefetches can refill the caches after the wipe that preceded it.
  */
 export function SignedOutCleanup() {
   useEffect(() => {

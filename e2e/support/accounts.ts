@@ -1,4 +1,9 @@
 import { randomUUID } from "node:crypto";
+import {
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type OutgoingHttpHeaders,
+} from "node:http";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
@@ -78,3 +83,63 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 /** Where the setup project leaves the shared signed-in account. */
 export const storageStatePath = "test-results/.auth/user.json";
 export const accountPath = "test-results/.auth/user-account.json";
+
+interface RawResponse {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+}
+
+function rawRequest(
+  url: URL,
+  init: { method: string; localAddress: string; headers: OutgoingHttpHeaders; body?: string },
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: init.method, headers: init.headers, localAddress: init.localAddress },
+      (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        response.on("end", () =>
+          resolve({ status: response.statusCode ?? 0, headers: response.headers, body }),
+        );
+      },
+    );
+    request.on("error", reject);
+    request.end(init.body);
+  });
+}
+
+/**
+ * `signInViaApi` from another loopback address (127.0.0.2, .3…), so a test can spend that
+ * address's sign-in allowance without touching the one every other test signs in from.
+ * `headers` go with both requests (forged forwarding headers, say). Returns the redirect.
+ */
+export async function signInFromAddress(
+  baseURL: string,
+  localAddress: string,
+  credentials: { email: string; password: string },
+  headers: OutgoingHttpHeaders = {},
+): Promise<{ ok: boolean; location: string }> {
+  const origin = new URL(baseURL);
+  origin.hostname = "127.0.0.1";
+  const csrf = await rawRequest(new URL("/api/auth/csrf", origin), {
+    method: "GET",
+    localAddress,
+    headers,
+  });
+  const cookie = (csrf.headers["set-cookie"] ?? []).map((line) => line.split(";")[0]).join("; ");
+  const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
+  const response = await rawRequest(new URL("/api/auth/callback/credentials", origin), {
+    method: "POST",
+    localAddress,
+    headers: { ...headers, cookie, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, ...credentials }).toString(),
+  });
+  const location = decodeURIComponent(String(response.headers.location ?? ""));
+  return { ok: response.status === 302 && !location.includes("error="), location };
+}

@@ -8,7 +8,7 @@ import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { tableNames } from "@/lib/db/schema";
 import { createTask } from "@/lib/db/tasks-repository";
 import { createUser } from "@/lib/db/users-repository";
-import { listObjectKeys, userPrefix } from "@/lib/storage/objects";
+import { listObjectKeys, userPrefixes } from "@/lib/storage/objects";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 /** Every item in every table that belongs to the user or names them (a test-only full read). */
@@ -45,12 +45,13 @@ describe("deleteAccount", () => {
       ),
     );
     if (!doomed || !bystander) throw new Error("setup failed");
+    // A kept file and a pending upload each.
     for (const user of [doomed, bystander]) {
-      for (const name of ["a.png", "b.pdf"]) {
+      for (const [index, prefix] of userPrefixes(user.userId).entries()) {
         await storage.client.send(
           new PutObjectCommand({
             Bucket: storage.bucket,
-            Key: `${userPrefix(user.userId)}n1/x/${name}`,
+            Key: `${prefix}n1/x/${["a.png", "b.pdf"][index]}`,
             Body: "x",
           }),
         );
@@ -86,8 +87,12 @@ describe("deleteAccount", () => {
     await deleteAccount(cloud.database, storage, doomed);
 
     expect(await itemsOf(cloud, doomed.userId, doomed.email)).toEqual([]);
-    expect(await listObjectKeys(storage, userPrefix(doomed.userId))).toEqual([]);
-    expect(await listObjectKeys(storage, userPrefix(bystander.userId))).toHaveLength(2);
+    const objectsOf = async (userId: string) =>
+      (
+        await Promise.all(userPrefixes(userId).map((prefix) => listObjectKeys(storage, prefix)))
+      ).flat();
+    expect(await objectsOf(doomed.userId)).toEqual([]);
+    expect(await objectsOf(bystander.userId)).toHaveLength(2);
     const { Items } = await cloud.database.client.send(
       new QueryCommand({
         TableName: cloud.database.tables.Users,

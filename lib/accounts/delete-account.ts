@@ -3,7 +3,7 @@ import { deleteAllNotes, listAllNoteIds } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { deleteAllTasks, listAllTaskIds } from "@/lib/db/tasks-repository";
 import { deleteUser, type User } from "@/lib/db/users-repository";
-import { deleteObjectsWithPrefix, userPrefix } from "@/lib/storage/objects";
+import { deleteObjectsWithPrefix, userPrefixes } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
 
 /**
@@ -15,7 +15,7 @@ export async function deleteAccount(
   storage: Storage,
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
-  await deleteObjectsWithPrefix(storage, userPrefix(user.userId));
+  for (const prefix of userPrefixes(user.userId)) await deleteObjectsWithPrefix(storage, prefix);
   // Stored replay answers hold notes' and tasks' content: they go with the data.
   const [noteIds, taskIds] = await Promise.all([
     listAllNoteIds(db, user.userId),

@@ -1,12 +1,15 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin, type DefaultSession } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientAddress } from "@/lib/auth/client-address";
-import { verifyPassword } from "@/lib/auth/password";
+import { sessionMaxAgeSeconds } from "@/lib/auth/config";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { deviceCookie, issueDeviceToken } from "@/lib/auth/device-cookie";
 import { signInSchema } from "@/lib/auth/schemas";
-import { assertSignInAllowed, recordSignInFailure } from "@/lib/auth/sign-in-limits";
+import { signInAttempt } from "@/lib/auth/sign-in-attempt";
 import { getDatabase } from "@/lib/db/runtime";
-import { getCredentialsByEmail, getUser } from "@/lib/db/users-repository";
+import { getSessionAccount } from "@/lib/db/users-repository";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -18,12 +21,16 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
     /** False when the session could not be checked against the account (storage unreachable). */
     verified: boolean;
+    /** This sign-in's id: signing out revokes it alone. */
+    sessionId: string;
   }
 }
 
 declare module "@auth/core/jwt" {
   interface JWT {
     sessionVersion?: number;
+    /** The session's id, revocable on its own (sign-out). */
+    sid?: string;
     unverified?: boolean;
   }
 }
@@ -38,9 +45,11 @@ export class TooManyAttempts extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
+  // Auth.js refuses to run without one; the device cookie is signed with it too.
+  const secret = config.authSecret ?? "";
   return {
     pages: { signIn: "/signin" },
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds },
     secret: config.authSecret,
     trustHost: config.trustHost,
     providers: [
@@ -50,24 +59,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           const parsed = signInSchema.safeParse(raw);
           if (!parsed.success) return null;
           const { email, password } = parsed.data;
-          const attempt = { email, address: clientAddress(request.headers) };
-          const db = getDatabase();
+          let user: Awaited<ReturnType<typeof checkCredentials>>;
           try {
-            await assertSignInAllowed(db, attempt);
+            user = await checkCredentials(
+              getDatabase(),
+              signInAttempt(request.headers, email),
+              password,
+            );
           } catch (error) {
             if (error instanceof AppError && error.code === "rate_limited") {
               throw new TooManyAttempts(error.retryAfterSeconds ?? 60);
             }
             throw error;
           }
-          const credentials = await getCredentialsByEmail(db, email);
-          // Runs for unknown emails too (against a dummy hash) so timing reveals nothing.
-          const valid = await verifyPassword(credentials?.passwordHash, password);
-          if (!valid || !credentials) {
-            await recordSignInFailure(db, attempt);
-            return null;
-          }
-          const { user } = credentials;
+          if (!user) return null;
+          // This browser is now a known device of this account: its own allowance from now on.
+          (await cookies()).set(deviceCookie.name, issueDeviceToken(secret, email), {
+            httpOnly: true,
+            sameSite: "lax",
+            secure: new URL(request.url).protocol === "https:",
+            path: "/",
+            maxAge: deviceCookie.maxAgeSeconds,
+          });
           return {
             id: user.userId,
             email: user.email,
@@ -80,13 +93,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
     callbacks: {
       async jwt({ token, user }) {
         if (user) {
-          return { ...token, sub: user.id, sessionVersion: user.sessionVersion };
+          return { ...token, sub: user.id, sessionVersion: user.sessionVersion, sid: randomUUID() };
         }
-        if (!token.sub) return null;
+        // Tokens from before sessions had ids cannot be signed out alone: they end here.
+        if (!token.sub || !token.sid) return null;
         try {
-          const current = await getUser(getDatabase(), token.sub);
-          // A password change or "sign out everywhere" bumps the version: older tokens die here.
-          if (!current || current.sessionVersion !== token.sessionVersion) return null;
+          const { user: current, revoked } = await getSessionAccount(
+            getDatabase(),
+            token.sub,
+            token.sid,
+          );
+          // Signing out revokes this session; a password change or "sign out everywhere" bumps
+          // the version: either way the token dies here, however often it is replayed.
+          if (!current || revoked || current.sessionVersion !== token.sessionVersion) return null;
           const { unverified: _, ...rest } = token;
           return { ...rest, name: current.displayName, email: current.email };
         } catch (error) {
@@ -100,6 +119,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         return {
           ...session,
           verified: !token.unverified,
+          sessionId: token.sid ?? "",
           user: { ...session.user, id: token.sub ?? "" },
         };
       },

@@ -7,3 +7,6 @@ export const appPathPrefixes = ["/notes", "/tasks", "/settings"] as const;
 export function isAppPath(pathname: string): boolean {
   return appPathPrefixes.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
+
+/** How long a session lasts without use (Auth.js renews the cookie as it is used). */
+export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;

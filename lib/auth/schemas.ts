@@ -56,10 +56,22 @@ export const changePasswordSchema = z
 
 export const confirmWithPasswordSchema = z.object({ password: passwordField });
 
-/** Only same-site paths: an open redirect after sign-in would be a phishing aid. */
+// Any origin would do: callback URLs are resolved against it only to see where they lead.
+const appOrigin = "http://jotboard.invalid";
+
+/**
+ * Only same-site paths: an open redirect after sign-in would be a phishing aid. The value is
+ * parsed as a browser would (tabs and newlines dropped, backslashes read as slashes, `%2e` and dot segments
+ * resolved) and kept only if it stays on this origin and its path cannot read as `//host`.
+ */
 export function safeCallbackUrl(value: string | undefined, fallback = "/"): string {
-  if (!value?.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (!value) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, appOrigin);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== appOrigin || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -1,9 +1,11 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { auth } from "@/lib/auth/auth";
-import { homePath } from "@/lib/auth/config";
+import { auth, signOut } from "@/lib/auth/auth";
+import { homePath, sessionMaxAgeSeconds } from "@/lib/auth/config";
 import { safeCallbackUrl } from "@/lib/auth/schemas";
+import { getDatabase } from "@/lib/db/runtime";
+import { revokeSession } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 
 export interface SessionUser {
@@ -42,4 +44,17 @@ export async function requireUser(returnTo: string): Promise<SessionUser> {
 /** For the sign-in and sign-up pages: someone already signed in goes straight on. */
 export async function redirectIfSignedIn(callbackUrl: string | undefined): Promise<void> {
   if (await currentUser()) redirect(safeCallbackUrl(callbackUrl, homePath));
+}
+
+/**
+ * Signs this session out for good, then clears its cookie and redirects: a saved copy of the
+ * cookie is refused from now on, while the account's other sessions stay signed in.
+ */
+export async function signOutThisSession(redirectTo: string): Promise<void> {
+  const session = await auth();
+  if (session?.user?.id && session.sessionId) {
+    const until = new Date(Date.now() + sessionMaxAgeSeconds * 1000);
+    await revokeSession(getDatabase(), session.user.id, session.sessionId, until);
+  }
+  await signOut({ redirectTo });
 }

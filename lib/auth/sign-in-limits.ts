@@ -9,25 +9,29 @@ import { AppError } from "@/lib/errors";
 
 const windowMs = 15 * 60_000;
 /** Failed sign-ins allowed per window: per email (guessing one password) and per client address. */
-export const signInLimits = { email: 5, address: 20 } as const;
+export const signInLimits = { email: 5, address: 20, device: 10 } as const;
 
-interface Attempt {
+export interface SignInAttempt {
   readonly email: string;
   readonly address: string;
+  /** The id of a device that signed in to this email before (lib/auth/device-cookie.ts). */
+  readonly device?: string;
 }
 
-function windows(attempt: Attempt, now: number): { window: RateWindow; limit: number }[] {
+/**
+ * A known device is limited on its own; any other attempt per email (a guessed password) and
+ * per client address (one source trying many emails).
+ */
+function windows(attempt: SignInAttempt, now: number): { window: RateWindow; limit: number }[] {
   const windowStart = now - (now % windowMs);
   const windowEnd = windowStart + windowMs;
+  const window = (scope: string, subject: string) => ({ scope, subject, windowStart, windowEnd });
+  if (attempt.device) {
+    return [{ window: window("signin-device", attempt.device), limit: signInLimits.device }];
+  }
   return [
-    {
-      window: { scope: "signin-email", subject: attempt.email, windowStart, windowEnd },
-      limit: signInLimits.email,
-    },
-    {
-      window: { scope: "signin-address", subject: attempt.address, windowStart, windowEnd },
-      limit: signInLimits.address,
-    },
+    { window: window("signin-email", attempt.email), limit: signInLimits.email },
+    { window: window("signin-address", attempt.address), limit: signInLimits.address },
   ];
 }
 
@@ -42,7 +46,7 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
 }
 
 /** Throws `rate_limited` once either counter has reached its limit in the current window. */
-export async function assertSignInAllowed(db: Database, attempt: Attempt, now = Date.now()) {
+export async function assertSignInAllowed(db: Database, attempt: SignInAttempt, now = Date.now()) {
   for (const { window, limit } of windows(attempt, now)) {
     if ((await readRateCounter(db, window)) >= limit) {
       throw tooManyAttempts(Math.ceil((window.windowEnd - now) / 1000));
@@ -50,6 +54,6 @@ export async function assertSignInAllowed(db: Database, attempt: Attempt, now = 
   }
 }
 
-export async function recordSignInFailure(db: Database, attempt: Attempt, now = Date.now()) {
+export async function recordSignInFailure(db: Database, attempt: SignInAttempt, now = Date.now()) {
   await Promise.all(windows(attempt, now).map(({ window }) => incrementRateCounter(db, window)));
 }

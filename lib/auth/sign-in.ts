@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
 import { verifyPassword } from "@/lib/auth/password";
 import type { SessionUser } from "@/lib/auth/session";
+import { signInAttempt } from "@/lib/auth/sign-in-attempt";
 import {
   assertSignInAllowed,
   recordSignInFailure,
@@ -37,10 +38,10 @@ export async function assertCurrentPassword(
   db: Database,
   user: SessionUser,
   password: string,
-  address: string,
+  headers: Headers,
   field: string,
 ): Promise<void> {
-  const attempt = { email: user.email, address };
+  const attempt = signInAttempt(headers, user.email);
   await assertSignInAllowed(db, attempt);
   if (!(await verifyPassword(await getPasswordHash(db, user.userId), password))) {
     await recordSignInFailure(db, attempt);

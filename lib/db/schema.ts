@@ -16,6 +16,10 @@
  *     `attribute_not_exists`, because a global index cannot enforce uniqueness.
  *   - `rate-limit`: `userId = "rate#<scope>#<subject>#<window>"`, failed sign-in counters that
  *     expire through TTL (`expiresAt`).
+ *   - `revoked-session`: `userId = "session#<userId>#<sessionId>"`, a signed-out session, read
+ *     with the account on every request; TTL removes it once any copy of its token has expired.
+ *   - `upload-slots`: `userId = "uploads#<userId>"`, the user's unconfirmed presigned uploads
+ *     (attachment id to URL expiry), capped; TTL removes it after the last URL expired.
  *   ByEmail (`email`, keys only): sign-in finds the user id by email, then reads the item.
  *
  * Notes (`userId` + `noteId`, ULIDs so the sort key is creation order)
@@ -123,18 +127,19 @@ export type TableName = keyof typeof tableDefinitions;
 export const tableNames = Object.keys(tableDefinitions) as TableName[];
 
 /**
- * Attachments live under `private/{userId}/{noteId}/{attachmentId}/{name}`. An upload is tagged
- * `pending` by its presigned PUT and untagged once the server confirms it joined a note; the
- * lifecycle rule expires objects still tagged after a day, so abandoned uploads clean themselves.
+ * A browser uploads to `uploads/{userId}/{noteId}/{attachmentId}/{name}` with a presigned PUT;
+ * on confirmation the server copies the file to `private/{userId}/{noteId}/{attachmentId}/{name}`,
+ * which no URL can write, and deletes the upload. The lifecycle rule expires whatever stays
+ * under `uploads/` for a day (abandoned uploads, or PUTs repeated after the confirmation).
  */
 export const bucketDefinition = {
   name: "Attachments",
   keyPrefix: "private/",
-  pendingUploadTag: { key: "jotboard-upload", value: "pending" },
+  uploadPrefix: "uploads/",
   abandonedUploadExpiryDays: 1,
   cors: {
     allowMethods: ["GET", "PUT", "HEAD"],
-    allowHeaders: ["content-type", "content-length", "x-amz-tagging"],
+    allowHeaders: ["content-type", "content-length"],
     exposeHeaders: ["ETag"],
     maxAgeSeconds: 3600,
   },

@@ -6,7 +6,9 @@ import {
   deleteUser,
   emailClaimKey,
   getCredentialsByEmail,
+  getSessionAccount,
   getUser,
+  revokeSession,
   revokeSessions,
   updateDisplayName,
 } from "@/lib/db/users-repository";
@@ -110,5 +112,49 @@ describe("users repository on DynamoDB Local", () => {
     await expect(
       createUser(cloud.database, { email, displayName: "", passwordHash: "h" }),
     ).resolves.toBeDefined();
+  });
+
+  it("revokes one session alone, until a given time, read with the account in one request", async () => {
+    const user = await createUser(cloud.database, {
+      email: uniqueEmail(),
+      displayName: "Sid",
+      passwordHash: "h",
+    });
+    expect(await getSessionAccount(cloud.database, user.userId, "laptop")).toEqual({
+      user,
+      revoked: false,
+    });
+    const until = new Date("2026-12-21T10:00:00Z");
+    await revokeSession(cloud.database, user.userId, "laptop", until);
+    await revokeSession(cloud.database, user.userId, "laptop", until); // a repeat is harmless
+    expect(await getSessionAccount(cloud.database, user.userId, "laptop")).toEqual({
+      user,
+      revoked: true,
+    });
+    expect(await getSessionAccount(cloud.database, user.userId, "phone")).toEqual({
+      user,
+      revoked: false,
+    });
+    // The revocation is the user's own: another account's session of the same id is untouched.
+    const other = await createUser(cloud.database, {
+      email: uniqueEmail(),
+      displayName: "Other",
+      passwordHash: "h",
+    });
+    expect(await getSessionAccount(cloud.database, other.userId, "laptop")).toMatchObject({
+      revoked: false,
+    });
+    // TTL removes the revocation once every copy of the token has expired anyway.
+    const { Item } = await cloud.database.client.send(
+      new GetCommand({
+        TableName: cloud.database.tables.Users,
+        Key: { userId: `session#${user.userId}#laptop` },
+      }),
+    );
+    expect(Item).toMatchObject({ kind: "revoked-session", expiresAt: until.getTime() / 1000 });
+    expect(await getSessionAccount(cloud.database, "01NOSUCHUSER00000000000000", "x")).toEqual({
+      user: undefined,
+      revoked: false,
+    });
   });
 });

@@ -1,4 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import {
   failedTransactionConditions,
@@ -143,6 +149,60 @@ export async function getUser(db: Database, userId: string): Promise<User | unde
     new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
   );
   return isUserItem(Item) ? toUser(Item) : undefined;
+}
+
+function revokedSessionKey(userId: string, sessionId: string) {
+  return { userId: `session#${userId}#${sessionId}` };
+}
+
+/**
+ * The account and whether this one session was signed out, in one BatchGetItem (the session
+ * check runs on every request). A read DynamoDB leaves unprocessed counts as an outage.
+ */
+export async function getSessionAccount(
+  db: Database,
+  userId: string,
+  sessionId: string,
+): Promise<{ user: User | undefined; revoked: boolean }> {
+  const revocation = revokedSessionKey(userId, sessionId);
+  const { Responses, UnprocessedKeys } = await db.client.send(
+    new BatchGetCommand({
+      RequestItems: {
+        [db.tables.Users]: { Keys: [{ userId }, revocation], ConsistentRead: true },
+      },
+    }),
+  );
+  if (Object.keys(UnprocessedKeys ?? {}).length > 0) {
+    throw Object.assign(new Error("Session check throttled"), { name: "ThrottlingException" });
+  }
+  const items = Responses?.[db.tables.Users] ?? [];
+  const user = items.find((item) => item.userId === userId);
+  return {
+    user: isUserItem(user) ? toUser(user) : undefined,
+    revoked: items.some((item) => item.userId === revocation.userId),
+  };
+}
+
+/**
+ * Signs one session out for good: its id is refused until `until`, when every copy of its
+ * token has expired anyway and TTL removes the item.
+ */
+export async function revokeSession(
+  db: Database,
+  userId: string,
+  sessionId: string,
+  until: Date,
+): Promise<void> {
+  await db.client.send(
+    new PutCommand({
+      TableName: db.tables.Users,
+      Item: {
+        ...revokedSessionKey(userId, sessionId),
+        kind: "revoked-session",
+        expiresAt: Math.ceil(until.getTime() / 1000),
+      },
+    }),
+  );
 }
 
 async function userIdByEmail(db: Database, email: string): Promise<string | undefined> {

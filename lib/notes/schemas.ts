@@ -12,6 +12,9 @@ export const noteLimits = {
   searchWords: 8,
 } as const;
 
+/** Presigned uploads a person may have waiting for confirmation at once (each URL lasts 15 min). */
+export const uploadLimits = { outstanding: 20 } as const;
+
 /** Upload types people attach to notes: images, PDF, text, office documents, zip. */
 export const attachmentTypes = [
   "image/png",

@@ -3,10 +3,11 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import { ulid } from "ulid";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createNote, getNote, trashNote } from "@/lib/db/notes-repository";
+import { bucketDefinition } from "@/lib/db/schema";
 import { createTask, trashTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { removeExpiredNotes, removeExpiredTasks } from "@/lib/notes/expired-notes";
-import { inlineImageTypes } from "@/lib/notes/schemas";
+import { inlineImageTypes, uploadLimits } from "@/lib/notes/schemas";
 import {
   attachmentDownloadUrl,
   confirmUpload,
@@ -138,6 +139,83 @@ describe("attachments through presigned URLs on the local S3 server", () => {
     await removeAttachment(cloud.database, cloud.storage, userId, noteId, sent.attachmentId);
     expect(await listObjectKeys(cloud.storage, noteObjectPrefix(userId, noteId))).toEqual([]);
     expect((await getNote(cloud.database, userId, noteId))?.attachments).toEqual([]);
+  });
+
+  it("a confirmed file is immutable: its upload URL can no longer change or re-tag it", async () => {
+    const { userId, noteId } = await userWithNote();
+    const { attachmentId, upload: target } = await requestUpload(
+      cloud.database,
+      cloud.storage,
+      userId,
+      noteId,
+      { name: "plan.txt", size: 5, contentType: "text/plain" },
+    );
+    const put = (body: string) =>
+      fetch(target.url, { method: "PUT", headers: target.headers, body });
+    expect((await put("first")).status).toBe(200);
+    const note = await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      name: "plan.txt",
+      size: 5,
+      contentType: "text/plain",
+      attachmentId,
+    });
+    const key = note.attachments[0]?.key ?? "";
+
+    // The URL is still within its 15 minutes: whatever it writes, the kept file stays.
+    await put("EVIL!");
+    const download = await fetch(
+      await attachmentDownloadUrl(
+        cloud.database,
+        cloud.storage,
+        userId,
+        noteId,
+        attachmentId,
+        false,
+        inlineImageTypes,
+      ),
+    );
+    expect(await download.text()).toBe("first");
+    const tags = await cloud.storage.client.send(
+      new GetObjectTaggingCommand({ Bucket: cloud.storage.bucket, Key: key }),
+    );
+    expect(tags.TagSet).toEqual([]);
+    // The kept file lies outside the prefix the abandoned-upload lifecycle rule expires.
+    expect(key.startsWith(bucketDefinition.keyPrefix)).toBe(true);
+    expect(key.startsWith(bucketDefinition.uploadPrefix)).toBe(false);
+    expect(new URL(target.url).pathname).toContain(`/${bucketDefinition.uploadPrefix}`);
+  });
+
+  it("caps a person's outstanding uploads; confirming one frees its place", async () => {
+    const { userId, noteId } = await userWithNote();
+    const request = { name: "a.png", size: png.length, contentType: "image/png" };
+    const requested = await Promise.all(
+      Array.from({ length: uploadLimits.outstanding }, () =>
+        requestUpload(cloud.database, cloud.storage, userId, noteId, request),
+      ),
+    );
+    await expect(
+      requestUpload(cloud.database, cloud.storage, userId, noteId, request),
+    ).rejects.toMatchObject({ status: 429 });
+
+    const first = requested[0];
+    if (!first) throw new Error("no upload");
+    await fetch(first.upload.url, {
+      method: "PUT",
+      headers: first.upload.headers,
+      body: new Uint8Array(png),
+    });
+    await confirmUpload(cloud.database, cloud.storage, userId, noteId, {
+      ...request,
+      attachmentId: first.attachmentId,
+    });
+    await expect(
+      requestUpload(cloud.database, cloud.storage, userId, noteId, request),
+    ).resolves.toMatchObject({ attachmentId: expect.any(String) });
+    // Someone else's allowance is their own.
+    const other = await userWithNote();
+    await expect(
+      requestUpload(cloud.database, cloud.storage, other.userId, other.noteId, request),
+    ).resolves.toMatchObject({ attachmentId: expect.any(String) });
   });
 
   it("lets S3 itself refuse a larger file, another type and a tampered signature", async () => {

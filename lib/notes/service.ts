@@ -15,19 +15,22 @@ import {
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { getTask, listTasksLinkedToNote, updateTask } from "@/lib/db/tasks-repository";
+import { claimUploadSlot, releaseUploadSlot } from "@/lib/db/upload-slots-repository";
 import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { checklistChanges, checklistItems } from "@/lib/notes/checklist";
-import { noteLimits, searchWords } from "@/lib/notes/schemas";
+import { noteLimits, searchWords, uploadLimits } from "@/lib/notes/schemas";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import {
   attachmentKey,
   deleteObject,
-  isUploaded,
-  markUploadKept,
+  keepUpload,
   noteObjectPrefix,
   presignDownload,
   presignUpload,
+  uploadedObject,
+  uploadKey,
+  uploadUrlSeconds,
 } from "@/lib/storage/attachments";
 import { deleteObjectsWithPrefix } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
@@ -178,7 +181,10 @@ export interface UploadRequest {
   readonly contentType: string;
 }
 
-/** Step 1 of an upload: a presigned PUT for a note of the caller's with room for one more file. */
+/**
+ * Step 1 of an upload: a presigned PUT for a note of the caller's with room for one more file,
+ * while the caller has fewer than `uploadLimits.outstanding` uploads waiting for confirmation.
+ */
 export async function requestUpload(
   db: Database,
   storage: Storage,
@@ -191,9 +197,22 @@ export async function requestUpload(
     throw new AppError("too_large", `A note holds at most ${noteLimits.attachments} attachments.`);
   }
   const attachmentId = ulid();
-  const key = attachmentKey(userId, noteId, attachmentId, request.name);
+  const until = new Date(Date.now() + uploadUrlSeconds * 1000);
+  const claim = await claimUploadSlot(db, userId, attachmentId, {
+    limit: uploadLimits.outstanding,
+    until,
+  });
+  if (!claim.granted) {
+    const minutes = Math.max(1, Math.round(claim.retryAfterSeconds / 60));
+    throw new AppError(
+      "rate_limited",
+      `${uploadLimits.outstanding} uploads are still unfinished; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      {},
+      claim.retryAfterSeconds,
+    );
+  }
   const upload = await presignUpload(storage, {
-    key,
+    key: uploadKey(userId, noteId, attachmentId, request.name),
     size: request.size,
     contentType: request.contentType,
   });
@@ -202,7 +221,9 @@ export async function requestUpload(
 
 /**
  * Step 2: the file joins the note only once S3 holds it with the announced size and type. The
- * key is rebuilt from the caller's ids, never taken from the client.
+ * server copies it to a key no presigned URL points at, so the upload URL (valid 15 minutes)
+ * can no longer change the kept file, and removes the upload. Keys are rebuilt from the
+ * caller's ids, never taken from the client.
  */
 export async function confirmUpload(
   db: Database,
@@ -211,12 +232,22 @@ export async function confirmUpload(
   noteId: string,
   upload: UploadRequest & { attachmentId: string; replaces?: string },
 ): Promise<Note> {
-  await requireNote(db, userId, noteId);
-  const key = attachmentKey(userId, noteId, upload.attachmentId, upload.name);
-  const file = { key, size: upload.size, contentType: upload.contentType };
-  if (!(await isUploaded(storage, file))) {
+  const current = await requireNote(db, userId, noteId);
+  // A repeated confirm (the outbox replays): the file is already the note's.
+  if (current.attachments.some((existing) => existing.attachmentId === upload.attachmentId)) {
+    return current;
+  }
+  const pending = uploadKey(userId, noteId, upload.attachmentId, upload.name);
+  const etag = await uploadedObject(storage, {
+    key: pending,
+    size: upload.size,
+    contentType: upload.contentType,
+  });
+  if (etag === undefined) {
     throw new AppError("invalid", "The upload did not arrive whole; try again.");
   }
+  const key = attachmentKey(userId, noteId, upload.attachmentId, upload.name);
+  await keepUpload(storage, { from: pending, to: key, etag });
   const attachment: Attachment = {
     attachmentId: upload.attachmentId,
     name: upload.name,
@@ -227,11 +258,11 @@ export async function confirmUpload(
   let replaced: Attachment | undefined;
   let note: Note;
   try {
-    note = await changeAttachments(db, userId, noteId, (current) => {
-      if (current.some((existing) => existing.attachmentId === attachment.attachmentId))
-        return current;
-      replaced = current.find((existing) => existing.attachmentId === upload.replaces);
-      const kept = current.filter((existing) => existing !== replaced);
+    note = await changeAttachments(db, userId, noteId, (attachments) => {
+      if (attachments.some((existing) => existing.attachmentId === attachment.attachmentId))
+        return attachments;
+      replaced = attachments.find((existing) => existing.attachmentId === upload.replaces);
+      const kept = attachments.filter((existing) => existing !== replaced);
       if (kept.length >= noteLimits.attachments) {
         throw new AppError(
           "too_large",
@@ -241,13 +272,25 @@ export async function confirmUpload(
       return [...kept, attachment];
     });
   } catch (error) {
-    // The note is gone or full: the uploaded object must not linger.
+    // The note is gone or full: neither object may linger.
     await deleteObject(storage, key);
+    await forgetUpload(db, storage, userId, upload.attachmentId, pending);
     throw error;
   }
-  await markUploadKept(storage, key);
+  await forgetUpload(db, storage, userId, upload.attachmentId, pending);
   if (replaced) await deleteObject(storage, replaced.key);
   return note;
+}
+
+async function forgetUpload(
+  db: Database,
+  storage: Storage,
+  userId: string,
+  attachmentId: string,
+  pending: string,
+) {
+  await deleteObject(storage, pending);
+  await releaseUploadSlot(db, userId, attachmentId);
 }
 
 /** Removes a file from a note; the object goes first, so a failure leaves the note unchanged. */

@@ -1,5 +1,6 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
 import type { Note, NoteCard } from "@/lib/notes/types";
+import { clearRuntimeCaches, offlineDatabaseName } from "@/lib/offline/device-data";
 
 /**
  * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has
@@ -37,11 +38,10 @@ interface OfflineSchema extends DBSchema {
   meta: { key: string; value: { key: string; value: string } };
 }
 
-const databaseName = "jotboard";
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
 function database(): Promise<IDBPDatabase<OfflineSchema>> {
-  opening ??= openDB<OfflineSchema>(databaseName, 2, {
+  opening ??= openDB<OfflineSchema>(offlineDatabaseName, 2, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore("notes", { keyPath: "noteId" });
@@ -50,6 +50,11 @@ function database(): Promise<IDBPDatabase<OfflineSchema>> {
         db.createObjectStore("meta", { keyPath: "key" });
       }
       if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
+    },
+    // The service worker deletes the store when the session ends: let go at once.
+    blocking(_current, _blocked, event) {
+      (event.target as IDBDatabase).close();
+      opening = undefined;
     },
   });
   return opening;
@@ -163,13 +168,6 @@ export async function clearOfflineStore(): Promise<void> {
     (await opening).close();
     opening = undefined;
   }
-  await deleteDB(databaseName);
-  if (typeof caches !== "undefined") {
-    const names = await caches.keys();
-    await Promise.all(
-      names
-        .filter((name) => !name.startsWith("serwist-precache"))
-        .map((name) => caches.delete(name)),
-    );
-  }
+  await deleteDB(offlineDatabaseName);
+  await clearRuntimeCaches();
 }

@@ -1,5 +1,6 @@
 import { ulid } from "ulid";
 import {
+  clearOfflineStore,
   enqueueMutation,
   keepFile,
   keptFile,
@@ -133,6 +134,7 @@ let retryDelayMs = 1_000;
  * again with backoff (the "online" event can come before the network really works).
  */
 export function replayOutbox(): Promise<void> {
+  let sessionEnded = false;
   replaying ??= (async () => {
     try {
       for (const mutation of await queuedMutations()) {
@@ -143,6 +145,13 @@ export function replayOutbox(): Promise<void> {
           return;
         }
         if (response.status >= 500 || response.status === 429) return;
+        // The session is gone (signed out elsewhere): the device lets go of the account's data,
+        // its unsent changes included, rather than keep them for whoever holds it next.
+        if (response.status === 401) {
+          sessionEnded = true;
+          await clearOfflineStore();
+          return;
+        }
         const body = await response.json().catch(() => undefined);
         if (response.ok) emit({ type: "replayed", mutation, body });
         else if (response.status === 409) emit({ type: "conflict", mutation, body });
@@ -154,7 +163,7 @@ export function replayOutbox(): Promise<void> {
         await removeMutation(mutation.id);
       }
     } finally {
-      const count = (await queuedMutations()).length;
+      const count = sessionEnded ? 0 : (await queuedMutations()).length;
       emit({ type: "pending", count });
       replaying = undefined;
       clearTimeout(retryTimer);

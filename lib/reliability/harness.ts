@@ -126,7 +126,7 @@ export interface UserSnapshot {
   readonly user: Record<string, unknown> | undefined;
   readonly notes: Record<string, unknown>[];
   readonly tasks: Record<string, unknown>[];
-  /** Key, size and tags of every object under the user's prefix. */
+  /** Key, size and tags of every object under the user's prefixes. */
   readonly objects: { key: string; size: number; tags: string }[];
 }
 
@@ -144,19 +144,21 @@ export async function snapshotUser(
     queryAll(db, db.tables.Tasks, userId),
   ]);
   const objects: UserSnapshot["objects"] = [];
-  if (storage) {
-    const listing = await storage.client.send(
-      new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: `private/${userId}/` }),
+  // Kept files and pending uploads (see lib/db/schema.ts).
+  const prefixes = storage ? [`private/${userId}/`, `uploads/${userId}/`] : [];
+  for (const prefix of prefixes) {
+    const listing = await storage?.client.send(
+      new ListObjectsV2Command({ Bucket: storage.bucket, Prefix: prefix }),
     );
-    for (const object of listing.Contents ?? []) {
+    for (const object of listing?.Contents ?? []) {
       const key = object.Key ?? "";
-      const tagging = await storage.client.send(
+      const tagging = await storage?.client.send(
         new GetObjectTaggingCommand({ Bucket: storage.bucket, Key: key }),
       );
       objects.push({
         key,
         size: object.Size ?? 0,
-        tags: (tagging.TagSet ?? []).map((tag) => `${tag.Key}=${tag.Value}`).join("&"),
+        tags: (tagging?.TagSet ?? []).map((tag) => `${tag.Key}=${tag.Value}`).join("&"),
       });
     }
   }

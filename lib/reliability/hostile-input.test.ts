@@ -53,6 +53,11 @@ const nastyStrings = [
   "2026-02-30",
   "0000-00-00",
   "../../etc/passwd",
+  // Open redirects (see lib/auth/schemas.test.ts): URLs that leave the site once normalised.
+  "/\t/example.com",
+  "/.//example.com",
+  "/x/..//example.com",
+  "/%2e//example.com",
   "<script>alert(1)</script>",
   "%00",
   "$" + "{7*7}",

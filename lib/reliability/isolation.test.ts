@@ -48,6 +48,7 @@ interface Ids {
   trashedTask: string;
   bobTask: string;
   bobTaskVersion: number;
+  bobNote: string;
 }
 
 /**
@@ -166,6 +167,18 @@ const attacks: Attack[] = [
     status: 404,
     options: (i) => ({
       params: { noteId: i.liveNote, attachmentId: i.pendingAttachmentId },
+      body: upload,
+    }),
+  },
+  // Upload keys are rebuilt from the caller's own ids: her upload cannot join his note.
+  {
+    label: "confirm her pending upload into own note",
+    route: attachment,
+    method: "POST",
+    expect: "refused",
+    status: 400,
+    options: (i) => ({
+      params: { noteId: i.bobNote, attachmentId: i.pendingAttachmentId },
       body: upload,
     }),
   },
@@ -393,7 +406,12 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
     const binnedTask = await createTask(db, alice.userId, { description: `${secret} binned` });
     await trashTask(db, alice.userId, binnedTask.task.taskId);
     const bobTask = await createTask(db, bob.userId, { description: "Bob's own" });
-    await createNote(db, bob.userId, { title: "Bob's own", content: "", pinned: false, tags: [] });
+    const bobNote = await createNote(db, bob.userId, {
+      title: "Bob's own",
+      content: "",
+      pinned: false,
+      tags: [],
+    });
 
     ids = {
       liveNote: live.note.noteId,
@@ -404,6 +422,7 @@ describe("isolation matrix: another user's ids are refused on every JSON route",
       trashedTask: binnedTask.task.taskId,
       bobTask: bobTask.task.taskId,
       bobTaskVersion: bobTask.task.version,
+      bobNote: bobNote.note.noteId,
     };
     before = await snapshotUser(db, cloud.storage, alice.userId);
     expect(before.notes).toHaveLength(2);

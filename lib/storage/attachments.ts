@@ -1,16 +1,16 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   NotFound,
   PutObjectCommand,
-  PutObjectTaggingCommand,
 } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { bucketDefinition } from "@/lib/db/schema";
 import type { Storage } from "@/lib/storage/runtime";
 
-const uploadUrlSeconds = 15 * 60;
+export const uploadUrlSeconds = 15 * 60;
 const downloadUrlSeconds = 60;
 
 /** A file name safe in a key and a header: letters, digits, dot, dash, underscore. */
@@ -41,11 +41,15 @@ export function noteObjectPrefix(userId: string, noteId: string): string {
   return `${bucketDefinition.keyPrefix}${userId}/${noteId}/`;
 }
 
+/** Where a confirmed file is kept: no presigned URL ever points here. */
 export function attachmentKey(userId: string, noteId: string, attachmentId: string, name: string) {
   return `${noteObjectPrefix(userId, noteId)}${attachmentId}/${safeFileName(name)}`;
 }
 
-const pendingTagging = `${bucketDefinition.pendingUploadTag.key}=${bucketDefinition.pendingUploadTag.value}`;
+/** Where the browser's presigned PUT lands; the lifecycle rule expires what stays here. */
+export function uploadKey(userId: string, noteId: string, attachmentId: string, name: string) {
+  return `${bucketDefinition.uploadPrefix}${userId}/${noteId}/${attachmentId}/${safeFileName(name)}`;
+}
 
 export interface PresignedUpload {
   readonly url: string;
@@ -55,7 +59,7 @@ export interface PresignedUpload {
 
 /**
  * A PUT URL whose signature binds the object's length and type, so S3 itself refuses a larger
- * file or another type. The upload is tagged pending until the server confirms it joined a note.
+ * file or another type.
  */
 export async function presignUpload(
   storage: Storage,
@@ -68,37 +72,44 @@ export async function presignUpload(
       Key: upload.key,
       ContentType: upload.contentType,
       ContentLength: upload.size,
-      Tagging: pendingTagging,
     }),
-    {
-      expiresIn: uploadUrlSeconds,
-      signableHeaders: new Set(["content-type", "content-length", "x-amz-tagging"]),
-      unhoistableHeaders: new Set(["x-amz-tagging"]),
-    },
+    { expiresIn: uploadUrlSeconds, signableHeaders: new Set(["content-type", "content-length"]) },
   );
-  return { url, headers: { "content-type": upload.contentType, "x-amz-tagging": pendingTagging } };
+  return { url, headers: { "content-type": upload.contentType } };
 }
 
-/** True when the object exists with exactly the announced size and type. */
-export async function isUploaded(
+/** The object's ETag when it exists with exactly the announced size and type. */
+export async function uploadedObject(
   storage: Storage,
   upload: { key: string; size: number; contentType: string },
-): Promise<boolean> {
+): Promise<string | undefined> {
   try {
     const head = await storage.client.send(
       new HeadObjectCommand({ Bucket: storage.bucket, Key: upload.key }),
     );
-    return head.ContentLength === upload.size && head.ContentType === upload.contentType;
+    const matches = head.ContentLength === upload.size && head.ContentType === upload.contentType;
+    return matches ? (head.ETag ?? "") : undefined;
   } catch (error) {
-    if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") return false;
+    if (error instanceof NotFound || (error as { name?: string }).name === "NotFound") {
+      return undefined;
+    }
     throw error;
   }
 }
 
-/** Marks a confirmed upload as kept, so the abandoned-upload lifecycle rule spares it. */
-export async function markUploadKept(storage: Storage, key: string): Promise<void> {
+/** Copies the checked upload (the ETag pins that very version) to where it is kept. */
+export async function keepUpload(
+  storage: Storage,
+  copy: { from: string; to: string; etag: string },
+): Promise<void> {
   await storage.client.send(
-    new PutObjectTaggingCommand({ Bucket: storage.bucket, Key: key, Tagging: { TagSet: [] } }),
+    new CopyObjectCommand({
+      Bucket: storage.bucket,
+      Key: copy.to,
+      CopySource: encodeURI(`${storage.bucket}/${copy.from}`),
+      ...(copy.etag && { CopySourceIfMatch: copy.etag }),
+      MetadataDirective: "COPY",
+    }),
   );
 }
 

@@ -1,9 +1,12 @@
 import { DeleteObjectsCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { bucketDefinition } from "@/lib/db/schema";
 import type { Storage } from "@/lib/storage/runtime";
 
-/** The prefix under which every object of one user lives. */
-export function userPrefix(userId: string): string {
-  return `private/${userId}/`;
+/** The prefixes under which every object of one user lives: kept files and pending uploads. */
+export function userPrefixes(userId: string): string[] {
+  return [bucketDefinition.keyPrefix, bucketDefinition.uploadPrefix].map(
+    (prefix) => `${prefix}${userId}/`,
+  );
 }
 
 /** Deletes every object under a prefix, a listing page (up to 1,000 keys) at a time. */

@@ -5,7 +5,6 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { signOut } from "@/lib/auth/auth";
-import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import {
   changePasswordSchema,
@@ -26,8 +25,7 @@ export const updateDisplayNameAction = withUser(displayNameSchema, async (input,
 
 export const changePasswordAction = withUser(changePasswordSchema, async (input, { user }) => {
   const db = getDatabase();
-  const address = clientAddress(await headers());
-  await assertCurrentPassword(db, user, input.currentPassword, address, "currentPassword");
+  await assertCurrentPassword(db, user, input.currentPassword, await headers(), "currentPassword");
   // Bumps the session version: every other session ends; this one is renewed just below.
   await changePasswordHash(db, user.userId, await hashPassword(input.newPassword));
   await signInAndRedirect(user.email, input.newPassword, "/settings?changed=password");
@@ -40,8 +38,7 @@ export const signOutEverywhereAction = withUser(z.object({}), async (_input, { u
 
 export const deleteAccountAction = withUser(confirmWithPasswordSchema, async (input, { user }) => {
   const db = getDatabase();
-  const address = clientAddress(await headers());
-  await assertCurrentPassword(db, user, input.password, address, "password");
+  await assertCurrentPassword(db, user, input.password, await headers(), "password");
   await deleteAccount(db, getStorage(), user);
   await signOut({ redirectTo: "/?signed-out=1&deleted=1" });
 });

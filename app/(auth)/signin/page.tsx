@@ -5,14 +5,15 @@ import { redirectIfSignedIn } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-type Props = { searchParams: Promise<{ callbackUrl?: string; "signed-out"?: string }> };
+type Props = { searchParams: Promise<{ callbackUrl?: string }> };
 
 export default async function SignInPage({ searchParams }: Props) {
-  const { callbackUrl, "signed-out": signedOut } = await searchParams;
+  const { callbackUrl } = await searchParams;
   await redirectIfSignedIn(callbackUrl);
   return (
     <div className="space-y-6">
-      {signedOut && <SignedOutCleanup />}
+      {/* Nobody is signed in here: whatever this device kept is a past session's. */}
+      <SignedOutCleanup />
       <h1 className="text-2xl font-semibold">Sign in to Jotboard</h1>
       <SignInForm callbackUrl={callbackUrl} />
     </div>

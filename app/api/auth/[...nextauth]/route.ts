@@ -14,6 +14,9 @@ export const { GET } = handlers;
  * cap first (a chunked stream is cancelled at 8 KB with a 413), then Auth.js gets the bytes.
  */
 export async function POST(request: NextRequest): Promise<Response> {
+  // Auth.js's own sign-out endpoint would only clear the cookie, leaving a saved copy valid: the
+  // app signs out through its action, which revokes the session (lib/auth/session.ts).
+  if (request.nextUrl.pathname.endsWith("/signout")) return new Response(null, { status: 404 });
   let body: Uint8Array<ArrayBuffer>;
   try {
     body = await readCappedBody(request, maxAuthBodyBytes);
