@@ -3,6 +3,7 @@
 import { type DragEvent, useEffect, useRef, useState } from "react";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
 import type { Attachment, Note } from "@/lib/notes/types";
+import { ensureNoteExists } from "@/lib/offline/draft-sync";
 import { onSync, queueUpload } from "@/lib/offline/sync";
 
 interface Upload {
@@ -102,6 +103,8 @@ export function AttachmentsPanel({
         );
       }
       if (file.size > noteLimits.attachmentBytes) throw new Error("Files are limited to 25 MB.");
+      // A new note comes to exist with its first file.
+      if (!(await ensureNoteExists(noteId))) throw new Error("The note could not be created.");
       if (!navigator.onLine) {
         const mutationId = await queueUpload(noteId, file, contentType);
         patchUpload(id, {

@@ -1,5 +1,6 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
 import type { Note, NoteCard } from "@/lib/notes/types";
+import type { NoteDraft } from "@/lib/offline/drafts";
 
 /**
  * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has
@@ -34,14 +35,16 @@ interface OfflineSchema extends DBSchema {
   tasks: { key: string; value: OfflineTaskCard };
   outbox: { key: string; value: QueuedMutation };
   files: { key: string; value: { id: string; blob: Blob } };
+  drafts: { key: string; value: NoteDraft };
   meta: { key: string; value: { key: string; value: string } };
 }
 
 const databaseName = "jotboard";
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
-function database(): Promise<IDBPDatabase<OfflineSchema>> {
-  opening ??= openDB<OfflineSchema>(databaseName, 2, {
+/** The device's one database (so signing out, which deletes it, takes drafts along). */
+export function database(): Promise<IDBPDatabase<OfflineSchema>> {
+  opening ??= openDB<OfflineSchema>(databaseName, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore("notes", { keyPath: "noteId" });
@@ -50,6 +53,12 @@ function database(): Promise<IDBPDatabase<OfflineSchema>> {
         db.createObjectStore("meta", { keyPath: "key" });
       }
       if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
+      if (oldVersion < 3) db.createObjectStore("drafts", { keyPath: "noteId" });
+    },
+    // Another tab upgrading or wiping the database must not wait for this one to close.
+    blocking() {
+      void opening?.then((db) => db.close());
+      opening = undefined;
     },
   });
   return opening;

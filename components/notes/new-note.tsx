@@ -1,0 +1,41 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { ulid } from "ulid";
+import { AttachmentsPanel } from "@/components/notes/attachments-panel";
+import { NoteEditor } from "@/components/notes/note-editor";
+import { ulidSchema } from "@/lib/ids";
+import type { NoteFields } from "@/lib/offline/drafts";
+
+/**
+ * A note that does not exist yet, with a client-made id. The id rides in the URL's hash (never
+ * sent, so the page still opens offline from the cache) to find its draft after a reload; the
+ * URL becomes the note's own once it is created.
+ */
+export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> }) {
+  const [noteId, setNoteId] = useState<string>();
+
+  useEffect(() => {
+    const fromHash = window.location.hash.slice(1);
+    const id = ulidSchema.safeParse(fromHash).success ? fromHash : ulid();
+    if (id !== fromHash) {
+      const url = new URL(window.location.href);
+      url.hash = id;
+      window.history.replaceState(window.history.state, "", url);
+    }
+    setNoteId(id);
+  }, []);
+
+  if (!noteId) return null;
+  return (
+    <>
+      <NoteEditor
+        noteId={noteId}
+        initial={null}
+        prefill={prefill}
+        onCreated={() => window.history.replaceState(window.history.state, "", `/notes/${noteId}`)}
+      />
+      <AttachmentsPanel noteId={noteId} initial={[]} />
+    </>
+  );
+}
