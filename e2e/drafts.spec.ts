@@ -1,4 +1,4 @@
-import { expect, type Page, test } from "@playwright/test";
+import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { newAccount, SignUpPage } from "./support/accounts";
 import { NotesPage } from "./support/notes";
 
@@ -6,8 +6,8 @@ test.beforeEach(async ({ page }) => {
   await new SignUpPage(page).signUp(newAccount("drafts"));
 });
 
-async function storedNote(page: Page, noteId: string) {
-  return (await page.request.get(`/api/notes/${noteId}`)).json();
+async function storedNote(api: APIRequestContext, noteId: string) {
+  return (await api.get(`/api/notes/${noteId}`)).json();
 }
 
 async function storedNotes(page: Page): Promise<{ noteId: string; title: string }[]> {
@@ -24,32 +24,41 @@ for (const away of ["All notes", "Tasks"]) {
     await notes.content().fill(text);
     await page.getByRole("link", { name: away, exact: true }).first().click();
     await expect(page).not.toHaveURL(new RegExp(noteId));
-    await expect.poll(async () => (await storedNote(page, noteId)).content).toBe(text);
+    await expect.poll(async () => (await storedNote(page.request, noteId)).content).toBe(text);
   });
 }
 
-test("words typed just before the tab closes are shown and saved exactly once on the next start", async ({
-  page,
-  context,
-}) => {
-  const notes = new NotesPage(page);
-  const noteId = await notes.newNote();
-  await notes.expectSaved();
-  const before = await storedNote(page, noteId);
-  await notes.content().fill("typed, then the tab closed");
-  await page.close();
+// Closing without unload handlers is a crash or a killed tab: only the device's draft is left.
+// With them, the page also sends the change on its way out, and the next start sends it again.
+for (const runBeforeUnload of [false, true]) {
+  test(`words typed just before the tab closes are shown and saved exactly once on the next start (${runBeforeUnload ? "page hidden" : "crash"})`, async ({
+    page,
+    context,
+  }) => {
+    const notes = new NotesPage(page);
+    const noteId = await notes.newNote();
+    const before = await storedNote(page.request, noteId);
+    await notes.content().fill("typed, then the tab closed");
+    await page.close({ runBeforeUnload });
+    if (runBeforeUnload) {
+      // Sent on pagehide, before the app is opened again.
+      await expect
+        .poll(async () => (await storedNote(context.request, noteId)).content)
+        .toBe("typed, then the tab closed");
+    }
 
-  const again = await context.newPage();
-  await again.goto(`/notes/${noteId}`);
-  const reopened = new NotesPage(again);
-  await expect(reopened.content()).toHaveValue("typed, then the tab closed");
-  await reopened.expectSaved();
-  await expect
-    .poll(async () => (await storedNote(again, noteId)).content)
-    .toBe("typed, then the tab closed");
-  // One save applied, however many times the change was sent.
-  expect((await storedNote(again, noteId)).version).toBe(before.version + 1);
-});
+    const again = await context.newPage();
+    await again.goto(`/notes/${noteId}`);
+    const reopened = new NotesPage(again);
+    await expect(reopened.content()).toHaveValue("typed, then the tab closed");
+    await reopened.expectSaved();
+    await expect
+      .poll(async () => (await storedNote(again.request, noteId)).content)
+      .toBe("typed, then the tab closed");
+    // One save applied, however many times the change was sent.
+    expect((await storedNote(again.request, noteId)).version).toBe(before.version + 1);
+  });
+}
 
 test("a reload keeps unsent words without asking to leave the page", async ({ page }) => {
   const dialogs: string[] = [];
@@ -64,7 +73,7 @@ test("a reload keeps unsent words without asking to leave the page", async ({ pa
   await page.reload();
   await expect(notes.content()).toHaveValue("still here after a reload");
   await notes.expectSaved();
-  expect((await storedNote(page, noteId)).content).toBe("still here after a reload");
+  expect((await storedNote(page.request, noteId)).content).toBe("still here after a reload");
   expect(dialogs).toEqual([]);
 });
 
@@ -118,6 +127,6 @@ test("a file attached to a new note creates the note first", async ({ page }) =>
   await expect(page.getByRole("link", { name: "first.pdf" })).toBeVisible();
   await expect(page).toHaveURL(/\/notes\/[0-9A-Z]{26}$/);
   const noteId = page.url().split("/").pop() as string;
-  expect((await storedNote(page, noteId)).attachments).toHaveLength(1);
+  expect((await storedNote(page.request, noteId)).attachments).toHaveLength(1);
   expect(await storedNotes(page)).toHaveLength(1);
 });

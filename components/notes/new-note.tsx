@@ -1,9 +1,11 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ulid } from "ulid";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
+import { TrashNoteButton } from "@/components/notes/trash-note-button";
 import { ulidSchema } from "@/lib/ids";
 import type { NoteFields } from "@/lib/offline/drafts";
 
@@ -14,6 +16,7 @@ import type { NoteFields } from "@/lib/offline/drafts";
  */
 export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> }) {
   const [noteId, setNoteId] = useState<string>();
+  const [created, setCreated] = useState(false);
 
   useEffect(() => {
     const fromHash = window.location.hash.slice(1);
@@ -26,16 +29,32 @@ export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> })
     setNoteId(id);
   }, []);
 
-  if (!noteId) return null;
   return (
-    <>
-      <NoteEditor
-        noteId={noteId}
-        initial={null}
-        prefill={prefill}
-        onCreated={() => window.history.replaceState(window.history.state, "", `/notes/${noteId}`)}
-      />
-      <AttachmentsPanel noteId={noteId} initial={[]} />
-    </>
+    <div className="space-y-8">
+      <div className="flex items-center gap-3">
+        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
+          All notes
+        </Link>
+        {noteId && created && (
+          <div className="ml-auto">
+            <TrashNoteButton noteId={noteId} />
+          </div>
+        )}
+      </div>
+      {noteId && (
+        <>
+          <NoteEditor
+            noteId={noteId}
+            initial={null}
+            prefill={prefill}
+            onCreated={() => {
+              window.history.replaceState(window.history.state, "", `/notes/${noteId}`);
+              setCreated(true);
+            }}
+          />
+          <AttachmentsPanel noteId={noteId} initial={[]} />
+        </>
+      )}
+    </div>
   );
 }

@@ -128,9 +128,10 @@ describe("a draft of an existing note", () => {
     });
   });
 
-  it("retries when the same key is still being applied, the server is down or busy", () => {
+  it("retries when the same key is still being applied, the session lapsed, the server is down or busy", () => {
     for (const [status, body] of [
       [409, { error: { code: "conflict" } }],
+      [401, { error: { code: "unauthorized" } }],
       [503, undefined],
       [429, {}],
     ] as const) {

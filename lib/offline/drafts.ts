@@ -212,8 +212,9 @@ export function classifyAnswer(
     };
   }
   if (status === 409 && json.current) return { kind: "conflict", theirs: json.current };
-  // A 409 without their version: the same key is still being applied; ask again later.
-  if (status === 409 || status === 429 || status >= 500) return { kind: "retry" };
+  // A 409 without their version: the same key is still being applied. A 401: the session
+  // lapsed; the draft goes out once this person signs in again. Either way, ask again later.
+  if (status === 401 || status === 409 || status === 429 || status >= 500) return { kind: "retry" };
   return {
     kind: "refused",
     message: json.error?.message ?? `The note could not be saved (HTTP ${status}).`,

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { NewNote } from "@/components/notes/new-note";
 import { requireUser } from "@/lib/auth/session";
 
@@ -20,14 +19,5 @@ export default async function NewNotePage({ searchParams }: Props) {
   const shared = Object.fromEntries(
     Object.entries({ title, content }).filter((entry) => entry[1] !== ""),
   );
-  return (
-    <div className="space-y-8">
-      <div className="flex items-center gap-3">
-        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
-          All notes
-        </Link>
-      </div>
-      <NewNote prefill={Object.keys(shared).length > 0 ? shared : undefined} />
-    </div>
-  );
+  return <NewNote prefill={Object.keys(shared).length > 0 ? shared : undefined} />;
 }
