@@ -47,7 +47,12 @@ for (const runBeforeUnload of [false, true]) {
         .toBe("typed, then the tab closed");
     }
 
+    // The app starts on the list: drafts of any note go out, not only the open one's.
     const again = await context.newPage();
+    await again.goto("/notes");
+    await expect
+      .poll(async () => (await storedNote(again.request, noteId)).content)
+      .toBe("typed, then the tab closed");
     await again.goto(`/notes/${noteId}`);
     const reopened = new NotesPage(again);
     await expect(reopened.content()).toHaveValue("typed, then the tab closed");
