@@ -65,6 +65,41 @@ for (const runBeforeUnload of [false, true]) {
   });
 }
 
+test("a kept draft meets a newer version as a conflict to choose, never a silent overwrite", async ({
+  page,
+  context,
+}) => {
+  const notes = new NotesPage(page);
+  const noteId = await notes.newNote();
+  const before = await storedNote(page.request, noteId);
+  // Typed without a connection, so only the device has it, then the tab is gone.
+  await context.setOffline(true);
+  await notes.content().fill("mine, typed offline");
+  await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "offline");
+  await page.close();
+  await context.setOffline(false);
+  // Meanwhile another device saved a newer version.
+  const theirs = await context.request.patch(`/api/notes/${noteId}`, {
+    data: { version: before.version, content: "theirs, from the phone" },
+  });
+  expect(theirs.status()).toBe(200);
+
+  const again = await context.newPage();
+  await again.goto(`/notes/${noteId}`);
+  await expect(
+    again.getByRole("alert").filter({ hasText: "This note changed elsewhere" }),
+  ).toBeVisible();
+  await expect(new NotesPage(again).content()).toHaveValue("mine, typed offline");
+  expect((await storedNote(again.request, noteId)).content).toBe("theirs, from the phone");
+
+  await again.getByRole("button", { name: "Keep mine" }).click();
+  await new NotesPage(again).expectSaved();
+  expect(await storedNote(again.request, noteId)).toMatchObject({
+    content: "mine, typed offline",
+    version: before.version + 2,
+  });
+});
+
 test("a reload keeps unsent words without asking to leave the page", async ({ page }) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {

@@ -21,7 +21,8 @@ import { reportPending, sendOrQueue } from "@/lib/offline/sync";
 export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "error";
 
 const autosaveDelayMs = 800;
-const retryDelayMs = 2_000;
+const firstRetryDelayMs = 2_000;
+const lastRetryDelayMs = 30_000;
 
 /** What the editor says about its note, from the draft and the last attempt to send it. */
 export function saveStateOf(
@@ -62,6 +63,7 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
   const [offline, setOffline] = useState(false);
   const queue = useRef<Promise<SendOutcome>>(undefined);
   const retryTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const retryDelay = useRef(firstRetryDelayMs);
   const mounted = useRef(true);
   const created = useRef(initial !== null);
   // A file is being attached: the note is created even without a title or text.
@@ -102,8 +104,13 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
       setSending(false);
       setOffline(outcome === "offline" || outcome === "retry");
       void reportPending();
-      if (outcome === "retry" && navigator.onLine && mounted.current)
-        retryTimer.current = setTimeout(() => sendRef.current?.(), retryDelayMs);
+      // No answer: try again, less and less often while the server stays away.
+      if (outcome === "retry" && navigator.onLine && mounted.current) {
+        retryTimer.current = setTimeout(() => sendRef.current?.(), retryDelay.current);
+        retryDelay.current = Math.min(retryDelay.current * 2, lastRetryDelayMs);
+      } else if (outcome !== "retry") {
+        retryDelay.current = firstRetryDelayMs;
+      }
       return outcome;
     },
     [keep],
@@ -161,10 +168,11 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
       clearTimeout(retryTimer.current);
       // Leaving the note inside the app: send what is pending, then show the lists fresh.
       const pending = Boolean(nextRequest(draft.current));
-      void send().then((outcome) => {
-        release();
-        if (pending && outcome === "saved") router.refresh();
-      });
+      void send()
+        .then((outcome) => {
+          if (pending && outcome === "saved") router.refresh();
+        })
+        .finally(release);
     };
   }, [noteId]);
 
