@@ -157,7 +157,8 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
       : Promise.resolve(undefined);
     void load.then(async (stored) => {
       if (!mounted.current) return;
-      if (stored) await keep(stored);
+      // A refusal is tried again once per opening (e.g. a note restored from the trash).
+      if (stored) await keep({ ...stored, refused: undefined });
       else if (prefill)
         await keep(editDraft(draft.current, prefill, ulid(), new Date().toISOString()));
       setLoaded(true);

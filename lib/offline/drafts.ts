@@ -36,7 +36,7 @@ export interface NoteDraft {
   readonly inFlight?: DraftRequest;
   /** Their newer version after a 409: nothing is sent until the person chooses. */
   readonly conflict?: Note;
-  /** The server's refusal: nothing is sent again until the next edit. */
+  /** The server's refusal: nothing is sent again until the next edit or opening. */
   readonly refused?: string;
   readonly updatedAt: string;
 }
