@@ -248,5 +248,5 @@ test("another user's note is not found, in the page and the API", async ({ page,
   ).toBe(404);
   await intruder.close();
   await page.reload();
-  await expect(notes.title()).toHaveValue("");
+  await expect(notes.title()).toHaveValue("A new note");
 });

@@ -9,6 +9,7 @@ import {
   postJson,
   uploadAttachment,
 } from "@/lib/notes/upload-client";
+import { ensureNoteExists } from "@/lib/offline/draft-sync";
 import { onSync, queueUpload } from "@/lib/offline/sync";
 
 interface Upload {
@@ -57,6 +58,8 @@ export function AttachmentsPanel({
         );
       }
       if (file.size > noteLimits.attachmentBytes) throw new Error("Files are limited to 25 MB.");
+      // A new note comes to exist with its first file.
+      if (!(await ensureNoteExists(noteId))) throw new Error("The note could not be created.");
       if (!navigator.onLine) {
         const mutationId = await queueUpload(noteId, file, contentType);
         patchUpload(id, {

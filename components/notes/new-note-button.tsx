@@ -1,34 +1,20 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useRef } from "react";
-import { ulid } from "ulid";
-import { OutboxButton } from "@/components/forms/outbox-button";
+import Link from "next/link";
+import { WarmOfflinePage } from "@/components/pwa/warm-offline-page";
 
 /**
- * Creates an empty note with a client-made id and opens it. Works offline too: the note waits
- * in the outbox and is created once, whenever the connection returns.
+ * Opens the editor on a note that does not exist yet: nothing is created until it has a title,
+ * text or a file. The page is kept for offline use, so this works without a connection too.
  */
 export function NewNoteButton() {
-  const router = useRouter();
-  const noteId = useRef("");
   return (
-    <OutboxButton
-      label="New note"
-      busyLabel="Creating…"
-      tone="primary"
-      request={() => {
-        noteId.current = ulid();
-        return {
-          method: "POST",
-          url: "/api/notes",
-          body: { noteId: noteId.current },
-          label: "New note",
-        };
-      }}
-      queuedMessage="Offline: the new note will be created when you are back online."
-      failureMessage="The note could not be created."
-      onDone={() => router.push(`/notes/${noteId.current}`)}
-    />
+    <>
+      <Link
+        href="/notes/new"
+        className="flex min-h-11 items-center rounded-md bg-accent px-3 py-2 text-sm font-semibold text-accent-ink"
+      >
+        New note
+      </Link>
+      <WarmOfflinePage url="/notes/new" />
+    </>
   );
 }

@@ -9,36 +9,8 @@ import { useRemoteImages } from "@/components/notes/use-remote-images";
 import { useTextUploads } from "@/components/notes/use-text-uploads";
 import { type SourcePoint, setChecklistItemAt } from "@/lib/notes/checklist";
 import type { Note } from "@/lib/notes/types";
-import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
-import { onSync, sendOrQueue } from "@/lib/offline/sync";
-
-interface Draft {
-  readonly title: string;
-  readonly content: string;
-  readonly tags: readonly string[];
-  readonly pinned: boolean;
-  readonly remoteImages: boolean;
-}
-
-type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "error";
-
-const autosaveDelayMs = 800;
-
-function draftOf(note: Note): Draft {
-  const { title, content, tags, pinned, remoteImages } = note;
-  return { title, content, tags, pinned, remoteImages };
-}
-
-/** The fields of `draft` that differ from `base`: a PATCH names only what changed. */
-function changes(draft: Draft, base: Draft): Partial<Draft> {
-  const patch: Partial<Record<keyof Draft, unknown>> = {};
-  if (draft.title !== base.title) patch.title = draft.title;
-  if (draft.content !== base.content) patch.content = draft.content;
-  if (draft.pinned !== base.pinned) patch.pinned = draft.pinned;
-  if (draft.remoteImages !== base.remoteImages) patch.remoteImages = draft.remoteImages;
-  if (draft.tags.join("\n") !== base.tags.join("\n")) patch.tags = draft.tags;
-  return patch as Partial<Draft>;
-}
+import { type SaveState, useNoteDraft } from "@/lib/notes/use-note-draft";
+import type { NoteFields } from "@/lib/offline/drafts";
 
 const stateLabels: Record<SaveState, string> = {
   saved: "Saved",
@@ -49,165 +21,53 @@ const stateLabels: Record<SaveState, string> = {
   error: "Not saved",
 };
 
-export function NoteEditor({ initial }: { readonly initial: Note }) {
-  const noteId = initial.noteId;
-  const [draft, setDraft] = useState<Draft>(() => draftOf(initial));
-  const [state, setState] = useState<SaveState>("saved");
-  const [message, setMessage] = useState<string>();
-  const [conflict, setConflict] = useState<Note>();
+/**
+ * Edits one note; `initial` null opens a note that does not exist yet (created with its first
+ * title or text, see useNoteDraft).
+ */
+export function NoteEditor({
+  noteId,
+  initial,
+  prefill,
+  onCreated,
+}: {
+  readonly noteId: string;
+  readonly initial: Note | null;
+  readonly prefill?: Partial<NoteFields>;
+  readonly onCreated?: () => void;
+}) {
+  const {
+    fields: draft,
+    conflict,
+    message,
+    state,
+    loaded,
+    update,
+    editContent,
+    savedFields,
+    save,
+    keepMine,
+    takeTheirs,
+  } = useNoteDraft({ noteId, initial, prefill, onCreated });
   const [tab, setTab] = useState<EditorMode>("write");
-  // What the server last acknowledged, and the version it is at.
-  const saved = useRef({ draft: draftOf(initial), version: initial.version });
-  const latest = useRef(draft);
-  const inFlight = useRef(false);
-  const queued = useRef(false);
-  const again = useRef(false);
-  latest.current = draft;
-
-  const save = useCallback(async () => {
-    if (inFlight.current) {
-      again.current = true;
-      return;
-    }
-    const sending = latest.current;
-    const patch = changes(sending, saved.current.draft);
-    if (Object.keys(patch).length === 0) {
-      // Nothing new to send, but an edit may still wait in the outbox: that is not "Saved".
-      setState(queued.current ? "offline" : "saved");
-      return;
-    }
-    inFlight.current = true;
-    setState("saving");
-    try {
-      const result = await sendOrQueue({
-        method: "PATCH",
-        url: `/api/notes/${noteId}`,
-        body: { version: saved.current.version, ...patch },
-        mergeKey: `PATCH /api/notes/${noteId}`,
-        label: `Edit of “${sending.title || "Untitled"}”`,
-      });
-      if (result.queued) {
-        // Kept in this device's outbox; the version moves on when the replay answers.
-        queued.current = true;
-        saved.current = { draft: sending, version: saved.current.version };
-        setState("offline");
-        return;
-      }
-      const { response } = result;
-      const body = await response.json().catch(() => ({}));
-      if (response.ok) {
-        saved.current = { draft: sending, version: (body as Note).version };
-        void rememberNotes([body as Note]);
-        setMessage(undefined);
-        setState(Object.keys(changes(latest.current, sending)).length === 0 ? "saved" : "unsaved");
-      } else if (response.status === 409 && body.current) {
-        setConflict(body.current as Note);
-        setState("conflict");
-      } else {
-        setMessage(body.error?.message ?? `The note could not be saved (HTTP ${response.status}).`);
-        setState("error");
-      }
-    } catch {
-      setState("offline");
-    } finally {
-      inFlight.current = false;
-      if (again.current) {
-        again.current = false;
-        void save();
-      }
-    }
-  }, [noteId]);
-
-  // Autosave a moment after typing stops; nothing is sent while a conflict awaits a choice.
-  useEffect(() => {
-    if (conflict) return;
-    if (Object.keys(changes(draft, saved.current.draft)).length === 0) return;
-    setState((current) => (current === "saving" ? current : "unsaved"));
-    const timer = setTimeout(() => void save(), autosaveDelayMs);
-    return () => clearTimeout(timer);
-  }, [draft, conflict, save]);
-
-  // Keep this note for offline reading, and follow replays of edits queued while offline.
-  useEffect(() => {
-    if (isOfflineStoreAvailable()) void rememberNotes([initial]).catch(() => undefined);
-    return onSync((event) => {
-      if (event.mutation?.url !== `/api/notes/${noteId}`) return;
-      queued.current = false;
-      if (event.type === "replayed") {
-        const note = event.body as Note;
-        saved.current = { draft: draftOf(note), version: note.version };
-        void rememberNotes([note]);
-        void save();
-      } else if (event.type === "conflict") {
-        const current = (event.body as { current?: Note })?.current;
-        if (current) {
-          setConflict(current);
-          setState("conflict");
-        }
-      } else if (event.type === "refused") {
-        setMessage(event.message);
-        setState("error");
-      }
-    });
-  }, [initial, noteId, save]);
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        if (!conflict) void save();
-      }
-    };
-    const onOnline = () => {
-      if (!conflict) void save();
-    };
-    const onLeave = (event: BeforeUnloadEvent) => {
-      if (Object.keys(changes(latest.current, saved.current.draft)).length > 0)
-        event.preventDefault();
-    };
-    window.addEventListener("keydown", onKey);
-    window.addEventListener("online", onOnline);
-    window.addEventListener("beforeunload", onLeave);
-    return () => {
-      window.removeEventListener("keydown", onKey);
-      window.removeEventListener("online", onOnline);
-      window.removeEventListener("beforeunload", onLeave);
-    };
-  }, [conflict, save]);
-
-  function keepMine() {
-    if (!conflict) return;
-    // Rebase on their version: the next save sends every field where mine differs from theirs.
-    saved.current = { draft: draftOf(conflict), version: conflict.version };
-    setConflict(undefined);
-    void save();
-  }
-
-  function takeTheirs() {
-    if (!conflict) return;
-    saved.current = { draft: draftOf(conflict), version: conflict.version };
-    setDraft(draftOf(conflict));
-    setConflict(undefined);
-    setState("saved");
-  }
-
-  const update = (fields: Partial<Draft>) => setDraft((current) => ({ ...current, ...fields }));
-  const editContent = useCallback(
-    (change: (content: string) => string) =>
-      setDraft((current) => ({ ...current, content: change(current.content) })),
-    [],
-  );
+  const title = useRef<HTMLInputElement>(null);
+  const isNew = initial === null;
   const uploads = useTextUploads(noteId, editContent);
   // Saved means the server holds the choice: reloading before would lose it.
   const showRemoteImages = useRemoteImages(
     draft.remoteImages,
-    state === "saved" && saved.current.draft.remoteImages,
+    state === "saved" && Boolean(savedFields?.remoteImages),
   );
   const toggleTask = useCallback(
     (point: SourcePoint, checked: boolean) =>
       editContent((content) => setChecklistItemAt(content, point, checked) ?? content),
     [editContent],
   );
+
+  // A new note starts in its title, once any draft kept on the device is in.
+  useEffect(() => {
+    if (isNew && loaded) title.current?.focus();
+  }, [isNew, loaded]);
 
   return (
     <div className="space-y-4">
@@ -271,6 +131,8 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
       </label>
       <input
         id="note-title"
+        ref={title}
+        readOnly={!loaded}
         value={draft.title}
         maxLength={200}
         onChange={(event) => update({ title: event.target.value })}
@@ -285,6 +147,7 @@ export function NoteEditor({ initial }: { readonly initial: Note }) {
           </label>
           <textarea
             id="note-content"
+            readOnly={!loaded}
             value={draft.content}
             onChange={(event) => update({ content: event.target.value })}
             onPaste={uploads.onPaste}

@@ -4,6 +4,7 @@ import { type ClipboardEvent, type DragEvent, useCallback, useRef, useState } fr
 import { attachmentMarkdown } from "@/lib/notes/references";
 import { attachmentTypes, noteLimits } from "@/lib/notes/schemas";
 import { contentTypeOf, uploadAttachment } from "@/lib/notes/upload-client";
+import { ensureNoteExists } from "@/lib/offline/draft-sync";
 
 type EditContent = (change: (content: string) => string) => void;
 
@@ -49,18 +50,26 @@ export function useTextUploads(noteId: string, editContent: EditContent) {
         `Uploading ${accepted.length === 1 ? accepted[0]?.file.name : `${accepted.length} files`}…`,
       );
       for (const { file, contentType, placeholder } of accepted) {
-        uploadAttachment(noteId, file, contentType).then(
-          (attachment) => {
-            editContent((content) => content.replace(placeholder, attachmentMarkdown(attachment)));
-            setNotice(`${file.name} attached.`);
-          },
-          (error: unknown) => {
-            editContent((content) => content.replace(placeholder, ""));
-            setNotice(
-              `${file.name} was not attached: ${error instanceof Error ? error.message : "the upload failed."}`,
-            );
-          },
-        );
+        // A note not created yet comes to exist with its first file.
+        ensureNoteExists(noteId)
+          .then((exists) => {
+            if (!exists) throw new Error("the note could not be created.");
+            return uploadAttachment(noteId, file, contentType);
+          })
+          .then(
+            (attachment) => {
+              editContent((content) =>
+                content.replace(placeholder, attachmentMarkdown(attachment)),
+              );
+              setNotice(`${file.name} attached.`);
+            },
+            (error: unknown) => {
+              editContent((content) => content.replace(placeholder, ""));
+              setNotice(
+                `${file.name} was not attached: ${error instanceof Error ? error.message : "the upload failed."}`,
+              );
+            },
+          );
       }
     },
     [noteId, editContent],

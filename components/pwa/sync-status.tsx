@@ -1,20 +1,17 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import {
-  claimForUser,
-  isOfflineStoreAvailable,
-  queuedMutations,
-  readLibrary,
-} from "@/lib/offline/store";
-import { onSync, replayOutbox } from "@/lib/offline/sync";
+import { flushDrafts } from "@/lib/offline/draft-sync";
+import { claimForUser, isOfflineStoreAvailable, readLibrary } from "@/lib/offline/store";
+import { onSync, pendingCount, replayOutbox } from "@/lib/offline/sync";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
 /**
  * The connection and sync state in the header, and the outbox's engine: it replays queued
- * changes on start, when the connection returns and when the app comes back to the foreground
- * (browsers fire no background sync for us to rely on).
+ * changes and sends the drafts left on the device (a tab closed before they went out) on start,
+ * when the connection returns and when the app comes back to the foreground (browsers fire no
+ * background sync for us to rely on).
  */
 export function SyncStatus({ userId }: { readonly userId: string }) {
   const [online, setOnline] = useState(true);
@@ -25,13 +22,14 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
     if (!isOfflineStoreAvailable()) return;
     let active = true;
     const refresh = async () => {
-      const [queue, library] = await Promise.all([queuedMutations(), readLibrary()]);
+      const [count, library] = await Promise.all([pendingCount(), readLibrary()]);
       if (!active) return;
-      setPending(queue.length);
+      setPending(count);
       setLastSync(library.lastSync);
     };
     const replay = () => {
-      if (navigator.onLine) void replayOutbox().then(refresh);
+      // The outbox first: it may hold the creation of a note a draft then edits.
+      if (navigator.onLine) void replayOutbox().then(flushDrafts).then(refresh);
     };
     const onVisible = () => {
       if (document.visibilityState === "visible") replay();

@@ -4,11 +4,20 @@ import { expect, type Page } from "@playwright/test";
 export class NotesPage {
   constructor(private readonly page: Page) {}
 
-  async newNote(): Promise<string> {
-    await this.page.goto("/notes");
-    await this.page.getByRole("button", { name: "New note" }).click();
+  /** A note that exists: New note, then a title (a note without one is never created). */
+  async newNote(title = "A new note"): Promise<string> {
+    await this.openNewNote();
+    await this.title().fill(title);
     await expect(this.page).toHaveURL(/\/notes\/[0-9A-Z]{26}$/);
+    await this.expectSaved();
     return this.page.url().split("/").pop() as string;
+  }
+
+  /** Opens the editor on a note that does not exist yet (nothing is created by opening it). */
+  async openNewNote() {
+    await this.page.goto("/notes");
+    await this.page.getByRole("link", { name: "New note" }).click();
+    await expect(this.page).toHaveURL(/\/notes\/new(#[0-9A-Z]{26})?$/);
   }
 
   title() {

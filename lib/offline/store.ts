@@ -1,6 +1,7 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { clearRuntimeCaches, offlineDatabaseName } from "@/lib/offline/device-data";
+import type { NoteDraft } from "@/lib/offline/drafts";
 
 /**
  * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has
@@ -35,13 +36,15 @@ interface OfflineSchema extends DBSchema {
   tasks: { key: string; value: OfflineTaskCard };
   outbox: { key: string; value: QueuedMutation };
   files: { key: string; value: { id: string; blob: Blob } };
+  drafts: { key: string; value: NoteDraft };
   meta: { key: string; value: { key: string; value: string } };
 }
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
-function database(): Promise<IDBPDatabase<OfflineSchema>> {
-  opening ??= openDB<OfflineSchema>(offlineDatabaseName, 2, {
+/** The device's one database (so signing out, which deletes it, takes drafts along). */
+export function database(): Promise<IDBPDatabase<OfflineSchema>> {
+  opening ??= openDB<OfflineSchema>(offlineDatabaseName, 3, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore("notes", { keyPath: "noteId" });
@@ -50,8 +53,10 @@ function database(): Promise<IDBPDatabase<OfflineSchema>> {
         db.createObjectStore("meta", { keyPath: "key" });
       }
       if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
+      if (oldVersion < 3) db.createObjectStore("drafts", { keyPath: "noteId" });
     },
-    // The service worker deletes the store when the session ends: let go at once.
+    // Another tab upgrading the database, or the service worker wiping it when the session
+    // ends, must not wait for this one to close: let go at once.
     blocking(_current, _blocked, event) {
       (event.target as IDBDatabase).close();
       opening = undefined;

@@ -1,4 +1,6 @@
 import { ulid } from "ulid";
+import { readDrafts } from "@/lib/offline/draft-store";
+import { nextRequest } from "@/lib/offline/drafts";
 import {
   clearOfflineStore,
   enqueueMutation,
@@ -31,6 +33,16 @@ export function onSync(listener: Listener): () => void {
 
 function emit(event: SyncEvent) {
   for (const listener of listeners) listener(event);
+}
+
+/** Changes not on the server yet: the outbox and the drafts with something to send. */
+export async function pendingCount(): Promise<number> {
+  const [queue, drafts] = await Promise.all([queuedMutations(), readDrafts()]);
+  return queue.length + drafts.filter((draft) => nextRequest(draft)).length;
+}
+
+export async function reportPending(): Promise<void> {
+  emit({ type: "pending", count: await pendingCount() });
 }
 
 export interface MutationRequest {
@@ -96,7 +108,7 @@ export async function queueUpload(
   };
   await enqueueMutation(mutation);
   emit({ type: "queued", mutation });
-  emit({ type: "pending", count: (await queuedMutations()).length });
+  await reportPending();
   return mutation.id;
 }
 
@@ -121,7 +133,7 @@ export async function sendOrQueue(request: MutationRequest): Promise<SendResult>
   }
   await enqueueMutation(mutation);
   emit({ type: "queued", mutation });
-  emit({ type: "pending", count: (await queuedMutations()).length });
+  await reportPending();
   return { queued: true };
 }
 
@@ -163,8 +175,10 @@ export function replayOutbox(): Promise<void> {
         await removeMutation(mutation.id);
       }
     } finally {
+      // After a wipe, reading the store would only make an empty one again.
       const count = sessionEnded ? 0 : (await queuedMutations()).length;
-      emit({ type: "pending", count });
+      if (sessionEnded) emit({ type: "pending", count });
+      else await reportPending();
       replaying = undefined;
       clearTimeout(retryTimer);
       if (count > 0 && navigator.onLine) {

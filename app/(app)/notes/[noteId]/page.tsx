@@ -41,7 +41,7 @@ export default async function NotePage({ params, searchParams }: Props) {
           <TrashNoteButton noteId={noteId} />
         </div>
       </div>
-      <NoteEditor initial={note} />
+      <NoteEditor noteId={noteId} initial={note} />
       <AttachmentsPanel noteId={noteId} initial={note.attachments} />
       <NoteTasks noteId={noteId} content={note.content} tasks={linkedTasks} />
     </div>

@@ -1,16 +1,23 @@
 import type { Metadata } from "next";
-import { CreateNote } from "@/components/notes/create-note";
+import { NewNote } from "@/components/notes/new-note";
 import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "New note" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The "New note" shortcut and the share target: opens a new note filled with what was shared. */
+/**
+ * The "New note" button, shortcut and share target: an editor on a note that does not exist yet.
+ * Nothing is created here; a share's title and text prefill the draft, which creates the note.
+ */
 export default async function NewNotePage({ searchParams }: Props) {
   await requireUser("/notes/new");
   const params = await searchParams;
   const text = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : "");
+  const title = text("title").slice(0, 200);
   const content = [text("text"), text("url")].filter(Boolean).join("\n\n");
-  return <CreateNote title={text("title").slice(0, 200)} content={content} />;
+  const shared = Object.fromEntries(
+    Object.entries({ title, content }).filter((entry) => entry[1] !== ""),
+  );
+  return <NewNote prefill={Object.keys(shared).length > 0 ? shared : undefined} />;
 }

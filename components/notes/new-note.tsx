@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { ulid } from "ulid";
+import { AttachmentsPanel } from "@/components/notes/attachments-panel";
+import { NoteEditor } from "@/components/notes/note-editor";
+import { TrashNoteButton } from "@/components/notes/trash-note-button";
+import { ulidSchema } from "@/lib/ids";
+import type { NoteFields } from "@/lib/offline/drafts";
+
+/**
+ * A note that does not exist yet, with a client-made id. The id rides in the URL's hash (never
+ * sent, so the page still opens offline from the cache) to find its draft after a reload; the
+ * URL becomes the note's own once it is created.
+ */
+export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> }) {
+  const [noteId, setNoteId] = useState<string>();
+  const [created, setCreated] = useState(false);
+
+  useEffect(() => {
+    const fromHash = window.location.hash.slice(1);
+    const id = ulidSchema.safeParse(fromHash).success ? fromHash : ulid();
+    if (id !== fromHash) {
+      const url = new URL(window.location.href);
+      url.hash = id;
+      window.history.replaceState(window.history.state, "", url);
+    }
+    setNoteId(id);
+  }, []);
+
+  return (
+    <div className="space-y-8">
+      <div className="flex items-center gap-3">
+        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
+          All notes
+        </Link>
+        {noteId && created && (
+          <div className="ml-auto">
+            <TrashNoteButton noteId={noteId} />
+          </div>
+        )}
+      </div>
+      {noteId && (
+        <>
+          <NoteEditor
+            noteId={noteId}
+            initial={null}
+            prefill={prefill}
+            onCreated={() => {
+              window.history.replaceState(window.history.state, "", `/notes/${noteId}`);
+              setCreated(true);
+            }}
+          />
+          <AttachmentsPanel noteId={noteId} initial={[]} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { readDrafts, replaceDraft } from "@/lib/offline/draft-store";
+import {
+  answerDraft,
+  classifyAnswer,
+  type DraftAnswer,
+  type DraftRequest,
+  markSent,
+  type NoteDraft,
+  nextRequest,
+} from "@/lib/offline/drafts";
+import { reportPending } from "@/lib/offline/sync";
+
+/**
+ * Sends drafts to the server. An open editor sends its own note's draft (it holds it, see
+ * `holdDraft`); everything else kept on the device (a tab closed before its last change went
+ * out, a note edited offline) goes with `flushDrafts` on start, on reconnect and on return.
+ */
+
+/** Sends one draft request. `keepalive` lets it finish after the page is gone. */
+export async function sendDraftRequest(
+  request: DraftRequest,
+  options: { readonly keepalive?: boolean } = {},
+): Promise<DraftAnswer> {
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: { "content-type": "application/json", "idempotency-key": request.idempotencyKey },
+      body: JSON.stringify(request.body),
+      keepalive: options.keepalive,
+    });
+    return classifyAnswer(request, response.status, await response.json().catch(() => undefined));
+  } catch {
+    // No answer (network, or a keepalive body over the browser's 64 KB): the draft keeps the
+    // request and sends it again with the same key.
+    return { kind: "retry" };
+  }
+}
+
+type Ensure = () => Promise<boolean>;
+const holders = new Map<string, Ensure>();
+
+/**
+ * An open editor holds its note's draft: the flush leaves it alone, and `ensureNoteExists` asks
+ * the editor (a file attached to a note not created yet creates it first).
+ */
+export function holdDraft(noteId: string, ensure: Ensure): () => void {
+  holders.set(noteId, ensure);
+  return () => {
+    if (holders.get(noteId) === ensure) holders.delete(noteId);
+  };
+}
+
+/** True once the note exists on the server or is queued to be created before anything else. */
+export function ensureNoteExists(noteId: string): Promise<boolean> {
+  return holders.get(noteId)?.() ?? Promise.resolve(true);
+}
+
+/** Where a draft being sent lives: an open editor's memory, or the device's store. */
+export interface DraftAccess {
+  current(): NoteDraft;
+  /** Keeps the draft; false when it changed elsewhere in the meantime (then sending stops). */
+  save(draft: NoteDraft): Promise<boolean>;
+  answered?(answer: DraftAnswer): void;
+}
+
+export type SendOutcome = DraftAnswer["kind"] | "idle" | "offline";
+
+/**
+ * Sends a draft until nothing is left to send, keeping each step on the device; stops offline
+ * or at the first answer that is not a save. The first request may create an empty note when
+ * `create` asks for it (a file is being attached).
+ */
+export async function sendDraft(
+  access: DraftAccess,
+  options: { readonly create?: boolean; readonly keepalive?: boolean } = {},
+): Promise<SendOutcome> {
+  let outcome: SendOutcome = "idle";
+  for (;;) {
+    const request = nextRequest(access.current(), options);
+    if (!request) return outcome;
+    if (!navigator.onLine) return "offline";
+    const marking = access.save(markSent(access.current(), request));
+    // On leaving the page the request must start now; the key is the same if it is sent again.
+    if (!options.keepalive && !(await marking)) return "idle";
+    const answer = await sendDraftRequest(request, options);
+    if (!(await access.save(answerDraft(access.current(), request, answer)))) return "idle";
+    access.answered?.(answer);
+    outcome = answer.kind;
+    if (answer.kind !== "saved") return outcome;
+  }
+}
+
+let flushing: Promise<void> | undefined;
+
+/** Sends every draft kept on this device whose editor is not open. */
+export function flushDrafts(): Promise<void> {
+  flushing ??= (async () => {
+    try {
+      for (const stored of await readDrafts()) {
+        if (holders.has(stored.noteId)) continue;
+        let draft = stored;
+        await sendDraft({
+          current: () => draft,
+          save: async (next) => {
+            if (holders.has(next.noteId) || !(await replaceDraft(next))) return false;
+            draft = next;
+            return true;
+          },
+        });
+      }
+    } finally {
+      flushing = undefined;
+      await reportPending();
+    }
+  })();
+  return flushing;
+}

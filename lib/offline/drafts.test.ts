@@ -1,0 +1,188 @@
+import { describe, expect, it } from "vitest";
+import type { Note } from "@/lib/notes/types";
+import {
+  answerDraft,
+  classifyAnswer,
+  editDraft,
+  isSettled,
+  keepMine,
+  markSent,
+  type NoteDraft,
+  nextRequest,
+  startDraft,
+  takeTheirs,
+} from "@/lib/offline/drafts";
+
+const noteId = "01HZZZZZZZZZZZZZZZZZZZZZZZ";
+const now = "2026-11-23T09:00:00.000Z";
+
+function note(fields: Partial<Note> = {}): Note {
+  return {
+    noteId,
+    title: "Groceries",
+    content: "milk",
+    pinned: false,
+    remoteImages: false,
+    tags: [],
+    attachments: [],
+    createdAt: now,
+    updatedAt: now,
+    version: 3,
+    ...fields,
+  };
+}
+
+function saved(draft: NoteDraft, server: Note, status = 200) {
+  const request = nextRequest(draft);
+  if (!request) throw new Error("nothing to send");
+  const answer = classifyAnswer(request, status, server);
+  return answerDraft(markSent(draft, request), request, answer);
+}
+
+describe("a draft of an existing note", () => {
+  it("sends only what changed, with the version it is based on", () => {
+    const draft = editDraft(
+      startDraft(noteId, note(), "r0", now),
+      { content: "milk, eggs" },
+      "r1",
+      now,
+    );
+    expect(nextRequest(draft)).toEqual({
+      method: "PATCH",
+      url: `/api/notes/${noteId}`,
+      body: { version: 3, content: "milk, eggs" },
+      idempotencyKey: "r1-v3",
+      fields: {
+        title: "Groceries",
+        content: "milk, eggs",
+        tags: [],
+        pinned: false,
+        remoteImages: false,
+      },
+    });
+    expect(nextRequest(startDraft(noteId, note(), "r0", now))).toBeUndefined();
+  });
+
+  it("names the same change with the same key however often it is sent", () => {
+    const draft = editDraft(startDraft(noteId, note(), "r0", now), { title: "Shop" }, "r1", now);
+    const sent = markSent(draft, nextRequest(draft) as NonNullable<ReturnType<typeof nextRequest>>);
+    expect(nextRequest(sent)?.idempotencyKey).toBe(nextRequest(draft)?.idempotencyKey);
+    // An answer that never came leaves the request to repeat as is.
+    const request = nextRequest(sent);
+    expect(answerDraft(sent, request as never, { kind: "retry" })).toEqual(sent);
+  });
+
+  it("repeats an unanswered request before the newer text, then sends the rest on the new version", () => {
+    const first = editDraft(
+      startDraft(noteId, note(), "r0", now),
+      { content: "milk, eggs" },
+      "r1",
+      now,
+    );
+    const request = nextRequest(first);
+    if (!request) throw new Error("expected a request");
+    const typing = editDraft(markSent(first, request), { content: "milk, eggs, bread" }, "r2", now);
+    expect(nextRequest(typing)).toBe(request);
+
+    const answered = answerDraft(
+      typing,
+      request,
+      classifyAnswer(request, 200, note({ content: "milk, eggs", version: 4 })),
+    );
+    expect(nextRequest(answered)?.body).toEqual({ version: 4, content: "milk, eggs, bread" });
+    expect(isSettled(answered)).toBe(false);
+    expect(isSettled(saved(answered, note({ content: "milk, eggs, bread", version: 5 })))).toBe(
+      true,
+    );
+  });
+
+  it("settles on what it sent even when the server normalised it", () => {
+    const draft = editDraft(startDraft(noteId, note(), "r0", now), { title: "Shop  " }, "r1", now);
+    const after = saved(draft, note({ title: "Shop", version: 4 }));
+    expect(nextRequest(after)).toBeUndefined();
+    expect(isSettled(after)).toBe(true);
+  });
+
+  it("after a 409 waits for the person: keep mine goes on top of theirs, take theirs settles", () => {
+    const mine = editDraft(startDraft(noteId, note(), "r0", now), { content: "mine" }, "r1", now);
+    const request = nextRequest(mine);
+    if (!request) throw new Error("expected a request");
+    const theirs = note({ content: "theirs", version: 7 });
+    const answer = classifyAnswer(request, 409, { error: { code: "conflict" }, current: theirs });
+    expect(answer).toEqual({ kind: "conflict", theirs });
+    const conflicted = answerDraft(markSent(mine, request), request, answer);
+    expect(nextRequest(conflicted)).toBeUndefined();
+    expect(isSettled(conflicted)).toBe(false);
+
+    expect(nextRequest(keepMine(conflicted))?.body).toEqual({ version: 7, content: "mine" });
+    const taken = takeTheirs(conflicted, now);
+    expect(taken.fields.content).toBe("theirs");
+    expect(isSettled(taken)).toBe(true);
+  });
+
+  it("keeps a refused draft without resending it until the next edit", () => {
+    const draft = editDraft(startDraft(noteId, note(), "r0", now), { content: "x" }, "r1", now);
+    const request = nextRequest(draft);
+    if (!request) throw new Error("expected a request");
+    const answer = classifyAnswer(request, 413, { error: { message: "Too long." } });
+    const refused = answerDraft(markSent(draft, request), request, answer);
+    expect(refused.refused).toBe("Too long.");
+    expect(nextRequest(refused)).toBeUndefined();
+    expect(isSettled(refused)).toBe(false);
+    expect(nextRequest(editDraft(refused, { content: "y" }, "r2", now))?.body).toEqual({
+      version: 3,
+      content: "y",
+    });
+  });
+
+  it("retries when the same key is still being applied, the session lapsed, the server is down or busy", () => {
+    for (const [status, body] of [
+      [409, { error: { code: "conflict" } }],
+      [401, { error: { code: "unauthorized" } }],
+      [503, undefined],
+      [429, {}],
+    ] as const) {
+      expect(classifyAnswer({ method: "PATCH" }, status, body)).toEqual({ kind: "retry" });
+    }
+  });
+});
+
+describe("a draft of a note not created yet", () => {
+  it("creates nothing while blank, unless a file asks for the note", () => {
+    const blank = startDraft(noteId, null, "r0", now);
+    expect(nextRequest(blank)).toBeUndefined();
+    expect(isSettled(blank)).toBe(true);
+    expect(nextRequest(editDraft(blank, { title: "   " }, "r1", now))).toBeUndefined();
+    expect(nextRequest(blank, { create: true })).toMatchObject({
+      method: "POST",
+      body: { noteId, title: "", content: "" },
+    });
+  });
+
+  it("is created with its first title or text, prefilled or typed", () => {
+    const shared = startDraft(noteId, null, "r0", now, { title: "Link", content: "https://a.b" });
+    expect(nextRequest(shared)).toEqual({
+      method: "POST",
+      url: "/api/notes",
+      body: { noteId, title: "Link", content: "https://a.b", tags: [], pinned: false },
+      idempotencyKey: "r0-new",
+      fields: {
+        title: "Link",
+        content: "https://a.b",
+        tags: [],
+        pinned: false,
+        remoteImages: false,
+      },
+    });
+    const created = saved(shared, note({ title: "Link", content: "https://a.b", version: 1 }), 201);
+    expect(created.base?.version).toBe(1);
+    expect(isSettled(created)).toBe(true);
+  });
+
+  it("edits a note that was already there instead of trusting the create", () => {
+    const draft = editDraft(startDraft(noteId, null, "r0", now), { title: "Mine" }, "r1", now);
+    // The outbox created it empty first (a file attached offline): 200, nothing applied.
+    const after = saved(draft, note({ title: "", content: "", version: 2 }), 200);
+    expect(nextRequest(after)?.body).toEqual({ version: 2, title: "Mine" });
+  });
+});
