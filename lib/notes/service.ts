@@ -14,7 +14,7 @@ import {
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
-import { noteLimits, searchWords } from "@/lib/notes/schemas";
+import { noteLimits, parseNoteSearch } from "@/lib/notes/schemas";
 import {
   attachmentKey,
   deleteObject,
@@ -56,20 +56,30 @@ export interface NoteQuery {
   readonly tag?: string;
   readonly trash?: boolean;
   readonly cursor?: string;
+  readonly limit?: number;
 }
 
-/** One entry point for list pages: search when there are words, the ordered list otherwise. */
+/**
+ * One entry point for list pages: search when there are words, the ordered list otherwise;
+ * `#tags` in the query filter by tag like `tag` does.
+ */
 export function findNotes(db: Database, userId: string, query: NoteQuery) {
-  const words = searchWords(query.q);
+  const { words, tags } = parseNoteSearch(query.q, query.tag);
   const options = {
-    tag: query.tag,
+    tags,
     trash: query.trash,
     cursor: query.cursor,
-    limit: noteLimits.pageSize,
+    limit: query.limit ?? noteLimits.pageSize,
   };
   return words.length > 0
     ? searchNotes(db, userId, words, options)
     : listNotes(db, userId, options);
+}
+
+/** Whether this user's note is in the trash now: a `?trashed=` address may be stale. */
+export async function isInTrash(db: Database, userId: string, noteId: string): Promise<boolean> {
+  const note = await getNote(db, userId, noteId, { includeTrashed: true });
+  return Boolean(note?.deletedAt);
 }
 
 async function requireNote(db: Database, userId: string, noteId: string, includeTrashed = false) {
