@@ -2,10 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef } from "react";
-import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { FormStatus } from "@/components/forms/form-status";
+import type { FormAction } from "@/lib/server/action-state";
 
 interface TrashedNoteBannerProps {
+  /** Restores the note named by the form's `noteId`. */
+  readonly restore: FormAction;
   /** The note just moved to the trash, while it is still there. */
   readonly noteId?: string;
   /** The list's own address, without `?trashed=`, to return to once the note is back. */
@@ -17,9 +19,9 @@ interface TrashedNoteBannerProps {
  * `noteId`: after Undo it says so, and the address loses `?trashed=` (a reload shows no banner).
  * Without JavaScript the form posts the same action and the page answers with the outcome.
  */
-export function TrashedNoteBanner({ noteId, listHref }: TrashedNoteBannerProps) {
+export function TrashedNoteBanner({ restore, noteId, listHref }: TrashedNoteBannerProps) {
   const router = useRouter();
-  const [state, formAction, pending] = useActionState(restoreNoteAction, null);
+  const [state, formAction, pending] = useActionState(restore, null);
   const restored = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {

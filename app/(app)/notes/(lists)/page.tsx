@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
@@ -49,6 +50,7 @@ export default async function NotesPage({ searchParams }: Props) {
       </div>
 
       <TrashedNoteBanner
+        restore={restoreNoteAction}
         noteId={showTrashed && trashed.success ? trashed.data : undefined}
         listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
       />
