@@ -224,7 +224,7 @@ test("a checklist line becomes a task linked to its note, once", async ({ page }
   await expect(page).toHaveURL(`/notes/${noteId}`);
   await linked.getByRole("link", { name: "book the train" }).click();
   await expect(page.getByRole("form", { name: "Edit task" })).toBeVisible();
-  await expect(page.getByLabel("Linked note")).toHaveValue(noteId);
+  await expect(page.getByRole("combobox", { name: "Linked note" })).toHaveValue("Trip plan");
 });
 
 test("another user can neither see nor move my task", async ({ page, browser }) => {

@@ -1,22 +1,10 @@
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/app-shell/app-header";
-import { BottomNav } from "@/components/app-shell/bottom-nav";
+import { AppFrame } from "@/components/app-shell/app-frame";
 import { currentUser } from "@/lib/auth/session";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/signin");
-  return (
-    <div className="flex min-h-dvh flex-col">
-      <AppHeader user={user} />
-      <main
-        id="main"
-        className="mx-auto w-full max-w-5xl flex-1 px-4 pt-6 pb-[calc(5rem+env(safe-area-inset-bottom))] sm:px-6 sm:pb-6"
-      >
-        {children}
-      </main>
-      <BottomNav />
-    </div>
-  );
+  return <AppFrame user={user}>{children}</AppFrame>;
 }

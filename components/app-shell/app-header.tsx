@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { BrandLink } from "@/components/app-shell/brand-link";
 import { navItems } from "@/components/app-shell/nav-items";
+import { NavLink } from "@/components/app-shell/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { InstallButton } from "@/components/pwa/install-button";
 import { SyncStatus } from "@/components/pwa/sync-status";
@@ -15,22 +15,22 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
         {navItems.length > 0 && (
           <nav aria-label="Main" className="hidden items-center gap-1 sm:flex">
             {navItems.map((item) => (
-              <Link
+              <NavLink
                 key={item.href}
                 href={item.href}
-                className="flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink sm:px-3"
+                className="flex min-h-11 items-center rounded-md px-2 text-sm font-medium text-muted hover:bg-canvas hover:text-ink aria-[current=page]:bg-canvas aria-[current=page]:font-semibold aria-[current=page]:text-ink aria-[current=page]:underline aria-[current=page]:decoration-accent aria-[current=page]:decoration-2 aria-[current=page]:underline-offset-8 sm:px-3"
               >
                 {item.label}
-              </Link>
+              </NavLink>
             ))}
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-1">
           <SyncStatus userId={user.userId} />
           <InstallButton />
-          <Link
+          <NavLink
             href="/settings"
-            className="flex min-h-11 min-w-0 items-center gap-2 rounded-md px-2 text-sm hover:bg-canvas"
+            className="flex min-h-11 min-w-0 items-center gap-2 rounded-md px-2 text-sm hover:bg-canvas aria-[current=page]:bg-canvas aria-[current=page]:font-semibold"
             title={user.email}
           >
             <span className="sr-only">Account settings for </span>
@@ -41,7 +41,7 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
               {(user.displayName || user.email).slice(0, 1)}
             </span>
             <span className="hidden truncate sm:inline">{user.displayName || user.email}</span>
-          </Link>
+          </NavLink>
           <SignOutButton />
         </div>
       </div>

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { navItems } from "@/components/app-shell/nav-items";
+import { NavLink } from "@/components/app-shell/nav-link";
 
 /** Phone navigation: large targets at the bottom, above the home indicator. */
 export function BottomNav() {
@@ -12,12 +12,12 @@ export function BottomNav() {
       <ul className="flex">
         {items.map((item) => (
           <li key={item.href} className="flex-1">
-            <Link
+            <NavLink
               href={item.href}
-              className="flex min-h-14 items-center justify-center text-sm font-medium"
+              className="flex min-h-14 items-center justify-center border-t-2 border-transparent text-sm font-medium text-muted aria-[current=page]:border-accent aria-[current=page]:bg-canvas aria-[current=page]:font-semibold aria-[current=page]:text-ink"
             >
               {item.label}
-            </Link>
+            </NavLink>
           </li>
         ))}
       </ul>

@@ -239,12 +239,14 @@ export function AttachmentsPanel({
                   )
                 )}
               </div>
-              <progress
-                max={100}
-                value={upload.progress}
-                aria-label={`Uploading ${upload.name}`}
-                className="mt-2 h-2 w-full"
-              />
+              {(upload.state === "uploading" || upload.state === "confirming") && (
+                <progress
+                  max={100}
+                  value={upload.progress}
+                  aria-label={`Uploading ${upload.name}`}
+                  className="mt-2 h-2 w-full"
+                />
+              )}
               {upload.message && (
                 <p className={upload.state === "failed" ? "text-danger" : "text-muted"}>
                   {upload.message}

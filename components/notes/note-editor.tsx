@@ -50,7 +50,7 @@ export function NoteEditor({
     takeTheirs,
   } = useNoteDraft({ noteId, initial, prefill, onCreated });
   const [tab, setTab] = useState<EditorMode>("write");
-  const title = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLTextAreaElement>(null);
   const isNew = initial === null;
   const uploads = useTextUploads(noteId, editContent);
   // Saved means the server holds the choice: reloading before would lose it.
@@ -129,15 +129,22 @@ export function NoteEditor({
       <label htmlFor="note-title" className="sr-only">
         Title
       </label>
-      <input
+      {/* A textarea that grows with its text, so a long title wraps on a phone; still one line. */}
+      <textarea
         id="note-title"
         ref={title}
         readOnly={!loaded}
+        rows={1}
         value={draft.title}
         maxLength={200}
-        onChange={(event) => update({ title: event.target.value })}
+        onChange={(event) => update({ title: event.target.value.replace(/[\r\n]+/g, " ") })}
+        onKeyDown={(event) => {
+          if (event.key !== "Enter") return;
+          event.preventDefault();
+          document.getElementById("note-content")?.focus();
+        }}
         placeholder="Untitled"
-        className="w-full bg-transparent text-2xl font-semibold outline-none placeholder:text-muted"
+        className="block w-full resize-none bg-transparent text-2xl font-semibold outline-none [field-sizing:content] placeholder:text-muted"
       />
 
       {tab === "write" ? (

@@ -11,10 +11,19 @@ interface NoteListProps {
   readonly query: string;
 }
 
-/** The first page comes from the server render; "Load more" follows the opaque cursor. */
+/**
+ * The first page comes from the server render; "Load more" follows the opaque cursor. A fresh
+ * server render (a refresh after Undo, a restore) replaces what is shown, or it would go stale.
+ */
 export function NoteList({ initial, query }: NoteListProps) {
+  const [shown, setShown] = useState(initial);
   const [items, setItems] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
+  if (shown !== initial) {
+    setShown(initial);
+    setItems(initial.items);
+    setCursor(initial.nextCursor);
+  }
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
 

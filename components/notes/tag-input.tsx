@@ -26,7 +26,8 @@ export function TagInput({ tags, onChange }: TagInputProps) {
     }
     setError(undefined);
     setText("");
-    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data].sort());
+    // Appended, not sorted in: the chip just added sits by the field, where Backspace removes it.
+    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
   }
 
   return (

@@ -5,14 +5,21 @@ import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { SelectField } from "@/components/forms/select-field";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
+import { NotePicker } from "@/components/tasks/note-picker";
 import { callTasksApi } from "@/lib/tasks/api-client";
-import { type TaskPriority, taskPriorities } from "@/lib/tasks/schemas";
+import {
+  type TaskPriority,
+  type TaskStatus,
+  taskPriorities,
+  taskStatuses,
+} from "@/lib/tasks/schemas";
 import type { Task } from "@/lib/tasks/types";
-import { type NoteOption, priorityLabels, statusLabels } from "@/lib/tasks/view";
+import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 interface Draft {
   readonly description: string;
   readonly details: string;
+  readonly status: TaskStatus;
   readonly priority: TaskPriority;
   readonly dueDate: string;
   readonly noteId: string;
@@ -22,6 +29,7 @@ function draftOf(task: Task): Draft {
   return {
     description: task.description,
     details: task.details,
+    status: task.status,
     priority: task.priority,
     dueDate: task.dueDate ?? "",
     noteId: task.noteId ?? "",
@@ -33,6 +41,7 @@ function patchOf(draft: Draft, base: Draft): Record<string, unknown> {
   const patch: Record<string, unknown> = {};
   if (draft.description !== base.description) patch.description = draft.description;
   if (draft.details !== base.details) patch.details = draft.details;
+  if (draft.status !== base.status) patch.status = draft.status;
   if (draft.priority !== base.priority) patch.priority = draft.priority;
   if (draft.dueDate !== base.dueDate) patch.dueDate = draft.dueDate || null;
   if (draft.noteId !== base.noteId) patch.noteId = draft.noteId || null;
@@ -42,7 +51,8 @@ function patchOf(draft: Draft, base: Draft): Record<string, unknown> {
 interface TaskEditorProps {
   readonly id: string;
   readonly taskId: string;
-  readonly notes: readonly NoteOption[];
+  /** The linked note's title, when the list knows it. */
+  readonly noteTitle?: string;
   readonly onSaved: (task: Task) => void;
   readonly onTrash: () => void;
   readonly onClose: () => void;
@@ -53,13 +63,14 @@ interface TaskEditorProps {
  * when someone else saved first (409) it shows their version and lets the person choose, as the
  * notes editor does.
  */
-export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: TaskEditorProps) {
+export function TaskEditor({ id, taskId, noteTitle, onSaved, onTrash, onClose }: TaskEditorProps) {
   const [task, setTask] = useState<Task>();
   const [draft, setDraft] = useState<Draft>();
   const [conflict, setConflict] = useState<Task>();
   const [message, setMessage] = useState<{ text: string; tone: "error" | "info" }>();
   const [saving, setSaving] = useState(false);
   const [tab, setTab] = useState<EditorMode>("write");
+  const [linkedTitle, setLinkedTitle] = useState(noteTitle);
 
   useEffect(() => {
     let live = true;
@@ -124,6 +135,7 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
 
   function takeTheirs() {
     if (!conflict) return;
+    if (conflict.noteId !== draft?.noteId) setLinkedTitle(undefined);
     setTask(conflict);
     setDraft(draftOf(conflict));
     setConflict(undefined);
@@ -182,7 +194,14 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
               className="block min-h-11 w-full rounded-md border border-line bg-surface px-3 py-2 text-base"
             />
           </div>
-          <div className="grid gap-3 sm:grid-cols-3">
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            <SelectField
+              id={field("status")}
+              label="Status"
+              value={draft.status}
+              onChange={(event) => update({ status: event.target.value as TaskStatus })}
+              options={taskStatuses.map((value) => ({ value, label: statusLabels[value] }))}
+            />
             <SelectField
               id={field("priority")}
               label="Priority"
@@ -202,18 +221,20 @@ export function TaskEditor({ id, taskId, notes, onSaved, onTrash, onClose }: Tas
                 className="block min-h-11 w-full rounded-md border border-line bg-surface px-3"
               />
             </div>
-            <SelectField
+            <NotePicker
+              // A fresh field whenever the task is replaced (saved, or their version taken).
+              key={task?.version}
               id={field("note")}
               label="Linked note"
-              value={draft.noteId}
-              onChange={(event) => update({ noteId: event.target.value })}
-              options={[
-                { value: "", label: "No note" },
-                ...(draft.noteId && !notes.some((note) => note.noteId === draft.noteId)
-                  ? [{ value: draft.noteId, label: "The linked note" }]
-                  : []),
-                ...notes.map((note) => ({ value: note.noteId, label: note.title || "Untitled" })),
-              ]}
+              value={
+                draft.noteId
+                  ? { noteId: draft.noteId, title: linkedTitle ?? "The linked note" }
+                  : null
+              }
+              onChange={(note) => {
+                setLinkedTitle(note?.title);
+                update({ noteId: note?.noteId ?? "" });
+              }}
             />
           </div>
           <div className="space-y-1">

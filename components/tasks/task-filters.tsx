@@ -53,12 +53,15 @@ export function TaskFilters({ view }: { readonly view: TaskListView }) {
           { value: "created", label: "Newest first" },
         ]}
       />
-      <button
-        type="submit"
-        className="min-h-11 rounded-md border border-line bg-surface px-4 text-sm font-medium"
-      >
-        Apply
-      </button>
+      {/* A choice applies at once; without JavaScript the form needs its button. */}
+      <noscript>
+        <button
+          type="submit"
+          className="min-h-11 w-full rounded-md border border-line bg-surface px-4 text-sm font-medium"
+        >
+          Apply
+        </button>
+      </noscript>
     </Form>
   );
 }

@@ -10,7 +10,7 @@ import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
 import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
 import type { Task, TaskCard } from "@/lib/tasks/types";
 import {
-  type NoteOption,
+  placeInColumn,
   priorityLabels,
   sortTasks,
   statusLabels,
@@ -21,7 +21,6 @@ interface TaskListProps {
   readonly initial: readonly TaskCard[];
   readonly sort: TaskSort;
   readonly noteTitles: Readonly<Record<string, string>>;
-  readonly notes: readonly NoteOption[];
   /** A task to open at once (a link from a note). */
   readonly openTaskId?: string;
 }
@@ -31,18 +30,24 @@ function cardOf(task: Task): TaskCard {
   return card;
 }
 
+interface Notice {
+  readonly text: string;
+  readonly tone: "error" | "info";
+  /** Puts back what the notice reports (a completion, a deletion). */
+  readonly undo?: () => Promise<void>;
+}
+
 /**
  * The task list: quick add, complete, edit in place and delete, all shown at once and saved
  * through the JSON API; the page is then refreshed so counts and filters follow. A task
- * completed here stays visible (struck through) until the page is reloaded, so it can be undone.
+ * completed here stays visible (struck through) until the page is reloaded, and the notice
+ * offers Undo.
  */
-export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskListProps) {
+export function TaskList({ initial, sort, noteTitles, openTaskId }: TaskListProps) {
   const router = useRouter();
   const [items, setItems] = useState<readonly TaskCard[]>(initial);
   const [openId, setOpenId] = useState<string | undefined>(openTaskId);
-  const [notice, setNotice] = useState<{ text: string; tone: "error" | "info"; undo?: string }>();
-  const titles = useRef<Record<string, string>>({ ...noteTitles });
-  titles.current = { ...noteTitles, ...Object.fromEntries(notes.map((n) => [n.noteId, n.title])) };
+  const [notice, setNotice] = useState<Notice>();
 
   // The server's list after a refresh, plus what was completed here (the server leaves it out).
   useEffect(() => {
@@ -63,6 +68,8 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
 
   async function toggleDone(task: TaskCard) {
     const status = task.status === "completed" ? "todo" : "completed";
+    // Where it sat, for Undo: completing moves it to the end of the Done column.
+    const place = placeInColumn(items, task);
     replace({ ...task, status });
     const now = new Date().toISOString();
     const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}`, {
@@ -78,13 +85,15 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
     });
     if (result.ok) {
       replace(cardOf(result.data));
-      setNotice({
-        tone: "info",
-        text:
-          status === "completed"
-            ? `Completed “${task.description}”.`
-            : `Reopened “${task.description}”.`,
-      });
+      setNotice(
+        status === "completed"
+          ? {
+              tone: "info",
+              text: `Completed “${task.description}”.`,
+              undo: () => putBack(task, place),
+            }
+          : { tone: "info", text: `Reopened “${task.description}”.` },
+      );
       refreshWhenOnline(router);
     } else if (result.current) {
       replace(cardOf(result.current));
@@ -96,6 +105,29 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
       replace(task);
       setNotice({ tone: "error", text: result.message });
     }
+  }
+
+  /** Undo of a completion: its old status, between the neighbours it had there. */
+  async function putBack(previous: TaskCard, place: ReturnType<typeof placeInColumn>) {
+    const move = (body: Record<string, unknown>) =>
+      callTasksApi<Task>(`/api/tasks/${previous.taskId}/move`, {
+        method: "POST",
+        body: { status: previous.status, ...body },
+        optimistic: { ...previous, details: "", updatedAt: new Date().toISOString() },
+      });
+    let result = await move(place);
+    // A neighbour moved meanwhile: the old status still matters more than the exact spot.
+    if (!result.ok && result.status === 409) result = await move({});
+    if (!result.ok) {
+      setNotice({ tone: "error", text: result.message });
+      return;
+    }
+    replace(cardOf(result.data));
+    setNotice({
+      tone: "info",
+      text: `“${previous.description}” is back in ${statusLabels[previous.status]}.`,
+    });
+    refreshWhenOnline(router);
   }
 
   async function trash(task: TaskCard) {
@@ -112,7 +144,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
     setNotice({
       tone: "info",
       text: `Moved “${task.description}” to Deleted tasks.`,
-      undo: task.taskId,
+      undo: () => undoTrash(task.taskId),
     });
     refreshWhenOnline(router);
   }
@@ -144,11 +176,11 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
         aria-live="polite"
         className={`flex min-h-5 flex-wrap items-center gap-2 text-sm ${notice?.tone === "error" ? "text-danger" : "text-muted"}`}
       >
-        {notice?.text}
+        <span>{notice?.text}</span>
         {notice?.undo && (
           <button
             type="button"
-            onClick={() => notice.undo && void undoTrash(notice.undo)}
+            onClick={() => void notice.undo?.()}
             className="min-h-11 rounded-md border border-line bg-surface px-3 font-medium text-ink"
           >
             Undo
@@ -190,12 +222,12 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
                     <span>{statusLabels[task.status]}</span>
                     <span>{priorityLabels[task.priority]} priority</span>
                     {task.dueDate && <DueDate dueDate={task.dueDate} status={task.status} />}
-                    {task.noteId && titles.current[task.noteId] !== undefined && (
+                    {task.noteId && noteTitles[task.noteId] !== undefined && (
                       <Link
                         href={`/notes/${task.noteId}`}
                         className="text-accent underline underline-offset-2"
                       >
-                        Note: {titles.current[task.noteId] || "Untitled"}
+                        Note: {noteTitles[task.noteId] || "Untitled"}
                       </Link>
                     )}
                   </p>
@@ -213,7 +245,7 @@ export function TaskList({ initial, sort, noteTitles, notes, openTaskId }: TaskL
                 <TaskEditor
                   id={`task-editor-${task.taskId}`}
                   taskId={task.taskId}
-                  notes={notes}
+                  noteTitle={task.noteId ? noteTitles[task.noteId] : undefined}
                   onSaved={(saved) => {
                     replace(cardOf(saved));
                     refreshWhenOnline(router);

@@ -56,4 +56,32 @@ export class NotesPage {
   cards() {
     return this.page.getByRole("article");
   }
+
+  /** The titles of the list's cards, top to bottom. */
+  async cardTitles(): Promise<string[]> {
+    return this.cards().getByRole("heading").allTextContents();
+  }
+
+  tagRemovers() {
+    return this.page.getByRole("button", { name: /^Remove tag / });
+  }
+
+  /** The note's tags as the editor shows them, in order. */
+  async tagNames(): Promise<string[]> {
+    const labels = await this.tagRemovers().evaluateAll((buttons) =>
+      buttons.map((button) => button.getAttribute("aria-label") ?? ""),
+    );
+    return labels.map((label) => label.replace(/^Remove tag /, ""));
+  }
+
+  /** Creates a note through the JSON API, as another device would. */
+  async createViaApi(fields: {
+    title?: string;
+    content?: string;
+    tags?: string[];
+  }): Promise<{ noteId: string; version: number }> {
+    const response = await this.page.request.post("/api/notes", { data: fields });
+    expect(response.status()).toBe(201);
+    return response.json();
+  }
 }

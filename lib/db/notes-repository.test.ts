@@ -187,7 +187,7 @@ describe("notes repository on DynamoDB Local", () => {
       });
     }
     const tagged = await allPages(userId, (cursor) =>
-      listNotes(cloud.database, userId, { tag: "work", cursor }),
+      listNotes(cloud.database, userId, { tags: ["work"], cursor }),
     );
     expect(tagged.seen).toHaveLength(16);
     expect(tagged.seen.every((card) => card.tags.includes("work"))).toBe(true);

@@ -15,6 +15,7 @@ import {
 import { type CursorSpec, decodeCursor, encodeCursor } from "@/lib/db/cursor";
 import type { Database } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
+import { excerptOf } from "@/lib/notes/excerpt";
 import type { Attachment, Note, NoteCard, Page } from "@/lib/notes/types";
 
 export type { Attachment, Note, NoteCard, Page };
@@ -57,7 +58,6 @@ interface NoteItem {
 }
 
 const trashDays = 30;
-const excerptLength = 200;
 
 function liveListKey(pinned: boolean, updatedAt: string, noteId: string) {
   return `live#${pinned ? 1 : 0}#${updatedAt}#${noteId}`;
@@ -65,17 +65,6 @@ function liveListKey(pinned: boolean, updatedAt: string, noteId: string) {
 
 function trashListKey(deletedAt: string, noteId: string) {
   return `trash#${deletedAt}#${noteId}`;
-}
-
-/** A plain-text preview: markdown markers (headings, emphasis, links, list and task markers) dropped. */
-function excerptOf(content: string): string {
-  return content
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+(\[[ xX]\]\s+)?/gm, "")
-    .replace(/[*_~`]+/g, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, excerptLength);
 }
 
 function searchTextOf(title: string, content: string, tags: readonly string[]): string {
@@ -337,9 +326,22 @@ async function queryUntilFull<T>(
   return { items, nextCursor: encodeCursor(options.spec.kind, startKey) };
 }
 
+/** Every tag must be in the note's tag set (a DynamoDB string set: `contains` is membership). */
+function addTagFilters(
+  tags: readonly string[] | undefined,
+  filters: string[],
+  values: Record<string, unknown>,
+): void {
+  (tags ?? []).forEach((tag, index) => {
+    filters.push(`contains(tags, :tag${index})`);
+    values[`:tag${index}`] = tag;
+  });
+}
+
 export interface ListOptions {
   readonly trash?: boolean;
-  readonly tag?: string;
+  /** Tags a note must all carry. */
+  readonly tags?: readonly string[];
   readonly cursor?: string;
   readonly limit?: number;
   readonly now?: Date;
@@ -358,10 +360,7 @@ export async function listNotes(
     ":prefix": options.trash ? "trash#" : "live#",
     ":now": Math.floor(now.getTime() / 1000),
   };
-  if (options.tag) {
-    filters.push("contains(tags, :tag)");
-    values[":tag"] = options.tag;
-  }
+  addTagFilters(options.tags, filters, values);
   return queryUntilFull(
     db,
     {
@@ -409,10 +408,7 @@ export async function searchNotes(
     ":now": Math.floor(now.getTime() / 1000),
     ...Object.fromEntries(words.map((word, index) => [`:w${index}`, word])),
   };
-  if (options.tag) {
-    filters.push("contains(tags, :tag)");
-    values[":tag"] = options.tag;
-  }
+  addTagFilters(options.tags, filters, values);
   return queryUntilFull(
     db,
     {

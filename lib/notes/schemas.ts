@@ -51,10 +51,12 @@ export const inlineImageTypes: readonly string[] = [
 const noControlCharacters = /^[^\p{Cc}]*$/u;
 const noControlExceptWhitespace = /^[\t\n\r\P{Cc}]*$/u;
 
+/** A tag as typed: `#idea` and `idea` are the same tag (people type the # out of habit). */
 export const tagSchema = z
   .string()
   .trim()
   .toLowerCase()
+  .overwrite((tag) => tag.replace(/^#+/, "").trim())
   .min(1, "Tags cannot be empty.")
   .max(noteLimits.tagLength, `Tags are at most ${noteLimits.tagLength} characters.`)
   .regex(/^[^\p{Cc},#]+$/u, "Tags cannot contain commas, # or control characters.");
@@ -113,6 +115,13 @@ export const noteListQuerySchema = z.strictObject({
   tag: tagSchema.optional(),
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
   trash: flag,
+  /** A shorter page, e.g. for a picker's suggestions. */
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(noteLimits.pageSize, `At most ${noteLimits.pageSize} notes per page.`)
+    .optional(),
 });
 
 export const noteIdParamsSchema = z.strictObject({ noteId: ulidSchema });
@@ -140,9 +149,31 @@ export const uploadRequestSchema = z.strictObject({
 
 export const downloadQuerySchema = z.strictObject({ inline: flag });
 
-/** Lower-cased words to find in a note, at most a handful, duplicates dropped. */
-export function searchWords(query: string | undefined): string[] {
-  if (!query) return [];
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return [...new Set(words)].slice(0, noteLimits.searchWords);
+export interface NoteSearch {
+  /** Lower-cased words to find in a note's title, text or tags. */
+  readonly words: readonly string[];
+  /** Tags the note must carry: `#work` in the search box, as in Keep or Joplin. */
+  readonly tags: readonly string[];
+}
+
+/**
+ * A search box's query (and a list's `?tag=`): `#tag` words filter by tag, the rest are words to
+ * find; at most a handful of each, duplicates dropped. A lone `#` is nothing to look for.
+ */
+export function parseNoteSearch(query: string | undefined, tag?: string): NoteSearch {
+  const words = new Set<string>();
+  const tags = new Set<string>(tag ? [tag] : []);
+  for (const word of (query ?? "").toLowerCase().split(/\s+/)) {
+    if (!word.startsWith("#")) {
+      if (word) words.add(word);
+      continue;
+    }
+    const tag = tagSchema.safeParse(word);
+    if (tag.success) tags.add(tag.data);
+    else if (word.replace(/#/g, "")) words.add(word);
+  }
+  return {
+    words: [...words].slice(0, noteLimits.searchWords),
+    tags: [...tags].slice(0, noteLimits.searchWords),
+  };
 }

@@ -19,7 +19,7 @@ import { claimUploadSlot, releaseUploadSlot } from "@/lib/db/upload-slots-reposi
 import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { checklistChanges, checklistItems } from "@/lib/notes/checklist";
-import { noteLimits, searchWords, uploadLimits } from "@/lib/notes/schemas";
+import { noteLimits, parseNoteSearch, uploadLimits } from "@/lib/notes/schemas";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import {
   attachmentKey,
@@ -116,21 +116,31 @@ export interface NoteQuery {
   readonly tag?: string;
   readonly trash?: boolean;
   readonly cursor?: string;
+  readonly limit?: number;
 }
 
-/** One entry point for list pages: search when there are words, the ordered list otherwise. */
+/**
+ * One entry point for list pages: search when there are words, the ordered list otherwise;
+ * `#tags` in the query filter by tag like `tag` does.
+ */
 export async function findNotes(db: Database, userId: string, query: NoteQuery) {
-  const words = searchWords(query.q);
+  const { words, tags } = parseNoteSearch(query.q, query.tag);
   if (words.length > 0) await assertWithinRateLimit(db, "searches", userId);
   const options = {
-    tag: query.tag,
+    tags,
     trash: query.trash,
     cursor: query.cursor,
-    limit: noteLimits.pageSize,
+    limit: query.limit ?? noteLimits.pageSize,
   };
   return words.length > 0
     ? searchNotes(db, userId, words, options)
     : listNotes(db, userId, options);
+}
+
+/** Whether this user's note is in the trash now: a `?trashed=` address may be stale. */
+export async function isInTrash(db: Database, userId: string, noteId: string): Promise<boolean> {
+  const note = await getNote(db, userId, noteId, { includeTrashed: true });
+  return Boolean(note?.deletedAt);
 }
 
 async function requireNote(db: Database, userId: string, noteId: string, includeTrashed = false) {

@@ -4,6 +4,7 @@ import {
   countsSentence,
   isOverdue,
   localToday,
+  placeInColumn,
   sameText,
   sortTasks,
   taskListViewSchema,
@@ -88,5 +89,31 @@ describe("checklists", () => {
     expect(countsSentence({ todo: 4, inProgress: 2, completed: 9 })).toBe(
       "4 to do, 2 in progress, 9 done",
     );
+  });
+});
+
+describe("placeInColumn", () => {
+  const cards = [
+    card({ taskId: "top", position: "a1" }),
+    card({ taskId: "mid", position: "a3" }),
+    card({ taskId: "end", position: "a5" }),
+    card({ taskId: "busy", position: "a2", status: "in-progress" }),
+  ];
+
+  it("names the nearest card above in the same column, else the nearest below", () => {
+    expect(placeInColumn(cards, card({ taskId: "x", position: "a4" }))).toEqual({
+      afterTaskId: "mid",
+    });
+    expect(placeInColumn(cards, card({ taskId: "x", position: "a0" }))).toEqual({
+      beforeTaskId: "top",
+    });
+    expect(placeInColumn(cards, cards[1] as TaskCard)).toEqual({ afterTaskId: "top" });
+  });
+
+  it("ignores other columns and names nothing in an empty column", () => {
+    expect(
+      placeInColumn(cards, card({ taskId: "x", position: "a9", status: "in-progress" })),
+    ).toEqual({ afterTaskId: "busy" });
+    expect(placeInColumn(cards, card({ taskId: "x", status: "completed" }))).toEqual({});
   });
 });

@@ -61,6 +61,25 @@ export function sortTasks(cards: readonly TaskCard[], sort: TaskSort): TaskCard[
   });
 }
 
+/**
+ * Where a task sits in its column among the cards at hand, as a move names it: after the nearest
+ * card above it, else before the nearest below, else nowhere in particular (the column's end).
+ */
+export function placeInColumn(
+  cards: readonly TaskCard[],
+  task: TaskCard,
+): { afterTaskId?: string; beforeTaskId?: string } {
+  let above: TaskCard | undefined;
+  let below: TaskCard | undefined;
+  for (const card of cards) {
+    if (card.taskId === task.taskId || card.status !== task.status) continue;
+    if (card.position < task.position && (!above || card.position > above.position)) above = card;
+    if (card.position > task.position && (!below || card.position < below.position)) below = card;
+  }
+  if (above) return { afterTaskId: above.taskId };
+  return below ? { beforeTaskId: below.taskId } : {};
+}
+
 /** The calendar date where the reader is, as YYYY-MM-DD. */
 export function localToday(now = new Date()): string {
   const pad = (value: number) => String(value).padStart(2, "0");

@@ -3,7 +3,6 @@ import { TaskFilters } from "@/components/tasks/task-filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { TasksHeader } from "@/components/tasks/tasks-header";
 import { requireUser } from "@/lib/auth/session";
-import { listNotes } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import {
   getTask,
@@ -17,6 +16,9 @@ import { taskLimits } from "@/lib/tasks/schemas";
 import { taskListViewSchema } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Tasks" };
+
+// No loading.tsx above this page: a streamed page stays on its loading state without
+// JavaScript, and the filters must work without it.
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -43,10 +45,9 @@ export default async function TasksPage({ searchParams }: Props) {
           listColumn(db, user.userId, "todo", { limit }),
           listColumn(db, user.userId, "in-progress", { limit }),
         ]);
-  const [counts, pages, notes, focus] = await Promise.all([
+  const [counts, pages, focus] = await Promise.all([
     taskCountsOf(db, user.userId),
     pagesPromise,
-    listNotes(db, user.userId, { limit }),
     view.task ? getTask(db, user.userId, view.task) : undefined,
   ]);
   const items: TaskCard[] = pages.flatMap((page) => page.items);
@@ -70,7 +71,6 @@ export default async function TasksPage({ searchParams }: Props) {
         initial={items}
         sort={view.sort}
         noteTitles={noteTitles}
-        notes={notes.items.map((note) => ({ noteId: note.noteId, title: note.title }))}
         openTaskId={focus && !focus.deletedAt ? focus.taskId : undefined}
       />
       {truncated && (

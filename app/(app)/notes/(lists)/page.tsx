@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { restoreNoteAction } from "@/app/(app)/notes/actions";
-import { ActionButton } from "@/components/forms/action-button";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
+import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
 import { requireUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/runtime";
 import { ulidSchema } from "@/lib/ids";
-import { noteListQuerySchema } from "@/lib/notes/schemas";
-import { findNotes } from "@/lib/notes/service";
+import { noteListQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
+import { findNotes, isInTrash } from "@/lib/notes/service";
 
 export const metadata: Metadata = { title: "Notes" };
 
@@ -22,8 +22,12 @@ export default async function NotesPage({ searchParams }: Props) {
     tag: typeof params.tag === "string" ? params.tag : undefined,
   });
   const query = parsed.success ? parsed.data : { trash: false };
+  const search = parseNoteSearch(query.q, query.tag);
   const trashed = ulidSchema.safeParse(params.trashed);
-  const page = await findNotes(getDatabase(), user.userId, query);
+  const [page, showTrashed] = await Promise.all([
+    findNotes(getDatabase(), user.userId, query),
+    trashed.success && isInTrash(getDatabase(), user.userId, trashed.data),
+  ]);
   const listQuery = new URLSearchParams(
     Object.entries({ q: query.q, tag: query.tag }).filter((entry): entry is [string, string] =>
       Boolean(entry[1]),
@@ -45,20 +49,11 @@ export default async function NotesPage({ searchParams }: Props) {
         </div>
       </div>
 
-      {trashed.success && (
-        <div
-          role="status"
-          className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface p-3 text-sm"
-        >
-          Note moved to the trash.
-          <ActionButton
-            action={restoreNoteAction}
-            fields={{ noteId: trashed.data }}
-            label="Undo"
-            pendingLabel="Restoring…"
-          />
-        </div>
-      )}
+      <TrashedNoteBanner
+        restore={restoreNoteAction}
+        noteId={showTrashed && trashed.success ? trashed.data : undefined}
+        listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
+      />
 
       <search>
         <form action="/notes" className="flex flex-wrap gap-2">
@@ -70,7 +65,7 @@ export default async function NotesPage({ searchParams }: Props) {
             name="q"
             type="search"
             defaultValue={query.q}
-            placeholder="Search titles, text and tags"
+            placeholder="Search words or #tags"
             className="min-h-11 min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-2"
           />
           {query.tag && <input type="hidden" name="tag" value={query.tag} />}
@@ -83,11 +78,11 @@ export default async function NotesPage({ searchParams }: Props) {
         </form>
       </search>
 
-      {(query.tag || query.q) && (
+      {(search.words.length > 0 || search.tags.length > 0) && (
         <p className="text-sm text-muted">
-          {query.q && <>Notes matching “{query.q}”</>}
-          {query.q && query.tag && " "}
-          {query.tag && <>tagged #{query.tag}</>}
+          {search.words.length > 0 && <>Notes matching “{search.words.join(" ")}”</>}
+          {search.words.length > 0 && search.tags.length > 0 && " "}
+          {search.tags.length > 0 && <>tagged {search.tags.map((tag) => `#${tag}`).join(" ")}</>}
           {" · "}
           <Link href="/notes" className="text-accent underline underline-offset-4">
             Show all notes

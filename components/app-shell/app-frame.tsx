@@ -1,0 +1,20 @@
+import type { ReactNode } from "react";
+import { AppHeader } from "@/components/app-shell/app-header";
+import { BottomNav } from "@/components/app-shell/bottom-nav";
+import type { SessionUser } from "@/lib/auth/session";
+
+/** The frame of a signed-in person's pages: header, main, and the phone's bottom navigation. */
+export function AppFrame({ user, children }: { user: SessionUser; children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader user={user} />
+      <main
+        id="main"
+        className="mx-auto w-full max-w-5xl flex-1 px-4 pt-6 pb-[calc(5rem+env(safe-area-inset-bottom))] sm:px-6 sm:pb-6"
+      >
+        {children}
+      </main>
+      <BottomNav />
+    </div>
+  );
+}
