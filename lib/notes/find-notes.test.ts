@@ -1,5 +1,5 @@
 import { ulid } from "ulid";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createNote, trashNote } from "@/lib/db/notes-repository";
 import { createUser } from "@/lib/db/users-repository";
 import { findNotes, isInTrash } from "@/lib/notes/service";
@@ -9,6 +9,8 @@ let cloud: TestCloud;
 
 beforeAll(async () => {
   cloud = await createTestCloud();
+  // Searches count against the person's limit, which reads its scale from the environment.
+  for (const [key, value] of Object.entries(cloud.env)) vi.stubEnv(key, value);
 });
 
 async function newUser() {
