@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The notes pages as a person uses them. */
 export class NotesPage {
@@ -57,9 +57,9 @@ export class NotesPage {
     return this.page.getByRole("article");
   }
 
-  /** The titles of the list's cards, top to bottom. */
-  async cardTitles(): Promise<string[]> {
-    return this.cards().getByRole("heading").allTextContents();
+  /** The cards' titles, top to bottom: assert with toHaveText, which waits for the list. */
+  cardTitles(): Locator {
+    return this.cards().getByRole("heading");
   }
 
   tagRemovers() {
