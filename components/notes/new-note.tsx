@@ -1,11 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ulid } from "ulid";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
-import { TrashNoteButton } from "@/components/notes/trash-note-button";
+import { NoteHeader } from "@/components/notes/note-header";
 import { ulidSchema } from "@/lib/ids";
 import type { NoteFields } from "@/lib/offline/drafts";
 
@@ -31,16 +30,7 @@ export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> })
 
   return (
     <div className="space-y-8">
-      <div className="flex items-center gap-3">
-        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
-          All notes
-        </Link>
-        {noteId && created && (
-          <div className="ml-auto">
-            <TrashNoteButton noteId={noteId} />
-          </div>
-        )}
-      </div>
+      <NoteHeader trashableNoteId={created && noteId ? noteId : undefined} />
       {noteId && (
         <>
           <NoteEditor

@@ -8,7 +8,7 @@ import {
   type NoteDraft,
   nextRequest,
 } from "@/lib/offline/drafts";
-import { reportPending } from "@/lib/offline/sync";
+import { reportPending, send } from "@/lib/offline/sync";
 
 /**
  * Sends drafts to the server. An open editor sends its own note's draft (it holds it, see
@@ -22,12 +22,7 @@ export async function sendDraftRequest(
   options: { readonly keepalive?: boolean } = {},
 ): Promise<DraftAnswer> {
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: { "content-type": "application/json", "idempotency-key": request.idempotencyKey },
-      body: JSON.stringify(request.body),
-      keepalive: options.keepalive,
-    });
+    const response = await send(request, options);
     return classifyAnswer(request, response.status, await response.json().catch(() => undefined));
   } catch {
     // No answer (network, or a keepalive body over the browser's 64 KB): the draft keeps the

@@ -53,11 +53,16 @@ export interface MutationRequest {
   readonly label: string;
 }
 
-function send(mutation: Pick<QueuedMutation, "method" | "url" | "body" | "idempotencyKey">) {
+/** One change as JSON with its idempotency key; `keepalive` lets it finish after the page is gone. */
+export function send(
+  mutation: Pick<QueuedMutation, "method" | "url" | "body" | "idempotencyKey">,
+  options: { readonly keepalive?: boolean } = {},
+) {
   return fetch(mutation.url, {
     method: mutation.method,
     headers: { "content-type": "application/json", "idempotency-key": mutation.idempotencyKey },
     body: mutation.body ? JSON.stringify(mutation.body) : undefined,
+    keepalive: options.keepalive,
   });
 }
 

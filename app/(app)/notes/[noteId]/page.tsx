@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
-import { TrashNoteButton } from "@/components/notes/trash-note-button";
+import { NoteHeader } from "@/components/notes/note-header";
 import { NoteTasks } from "@/components/tasks/note-tasks";
 import { requireUser } from "@/lib/auth/session";
 import { getNote } from "@/lib/db/notes-repository";
@@ -33,14 +32,7 @@ export default async function NotePage({ params, searchParams }: Props) {
   const linkedTasks = await listTasksLinkedToNote(getDatabase(), user.userId, noteId);
   return (
     <div className="space-y-8">
-      <div className="flex items-center gap-3">
-        <Link href="/notes" className="text-sm text-accent underline underline-offset-4">
-          All notes
-        </Link>
-        <div className="ml-auto">
-          <TrashNoteButton noteId={noteId} />
-        </div>
-      </div>
+      <NoteHeader trashableNoteId={noteId} />
       <NoteEditor noteId={noteId} initial={note} />
       <AttachmentsPanel noteId={noteId} initial={note.attachments} />
       <NoteTasks noteId={noteId} content={note.content} tasks={linkedTasks} />
