@@ -17,20 +17,32 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+export interface AppErrorOptions {
+  /** Messages per form field, shown beside the field. */
+  fieldErrors?: Readonly<Record<string, readonly string[]>>;
+  /** Sent as `Retry-After` with a 429 or 503. */
+  retryAfterSeconds?: number;
+  /** Extra JSON for the client, e.g. the current version of a record after a 409. */
+  details?: Readonly<Record<string, unknown>>;
+}
+
 export class AppError extends Error {
   override name = "AppError";
   readonly status: number;
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  readonly retryAfterSeconds: number | undefined;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fieldErrors: Readonly<Record<string, readonly string[]>> = {},
-    readonly retryAfterSeconds?: number,
-    /** Extra JSON for the client, e.g. the current version of a record after a 409. */
-    readonly details?: Readonly<Record<string, unknown>>,
+    options: AppErrorOptions = {},
   ) {
     super(message);
     this.status = errorStatus[code];
+    this.fieldErrors = options.fieldErrors ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.details = options.details;
   }
 }
 

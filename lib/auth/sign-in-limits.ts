@@ -40,8 +40,7 @@ export function tooManyAttempts(retryAfterSeconds: number): AppError {
   return new AppError(
     "rate_limited",
     `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-    {},
-    retryAfterSeconds,
+    { retryAfterSeconds },
   );
 }
 

@@ -46,7 +46,7 @@ export async function assertCurrentPassword(
   if (!(await verifyPassword(await getPasswordHash(db, user.userId), password))) {
     await recordSignInFailure(db, attempt);
     throw new AppError("invalid", "That password is not right.", {
-      [field]: ["That password is not right."],
+      fieldErrors: { [field]: ["That password is not right."] },
     });
   }
 }

@@ -34,7 +34,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function decodeCursor(cursor: string | undefined, spec: CursorSpec): PageKey | undefined {
   if (cursor === undefined || cursor === "") return undefined;
   const invalid = new AppError("invalid", "That page cursor is not valid.", {
-    cursor: ["That page cursor is not valid."],
+    fieldErrors: { cursor: ["That page cursor is not valid."] },
   });
   if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid;
   let parsed: unknown;

@@ -436,13 +436,9 @@ export async function searchNotes(
 async function explainFailedWrite(db: Database, userId: string, noteId: string): Promise<AppError> {
   const current = await getNote(db, userId, noteId);
   if (!current) return notFound();
-  return new AppError(
-    "conflict",
-    "This note changed elsewhere since you opened it.",
-    {},
-    undefined,
-    { current },
-  );
+  return new AppError("conflict", "This note changed elsewhere since you opened it.", {
+    details: { current },
+  });
 }
 
 /**

@@ -145,7 +145,7 @@ const notFound = () => new AppError("not_found", "This task does not exist.");
 const accountGone = () => new AppError("not_found", "This account no longer exists.");
 
 function conflict(message: string, current: TaskItem): AppError {
-  return new AppError("conflict", message, {}, undefined, { current: toTask(current) });
+  return new AppError("conflict", message, { details: { current: toTask(current) } });
 }
 
 async function readItem(
@@ -366,7 +366,7 @@ async function existingForCreate(db: Database, userId: string, taskId: string, n
   if (item && isExpired(item, now)) {
     // Its id belongs to a task deleted for good, whose item TTL has not removed yet.
     throw new AppError("conflict", "This task id was used by a deleted task.", {
-      taskId: ["This task id was used by a deleted task."],
+      fieldErrors: { taskId: ["This task id was used by a deleted task."] },
     });
   }
   return item;
@@ -616,7 +616,7 @@ function pageSize(options: TaskListOptions): number {
 
 function invalidCursor(): AppError {
   return new AppError("invalid", "That page cursor is not valid.", {
-    cursor: ["That page cursor is not valid."],
+    fieldErrors: { cursor: ["That page cursor is not valid."] },
   });
 }
 

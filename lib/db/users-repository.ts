@@ -136,7 +136,7 @@ export async function createUser(db: Database, input: NewUser, now = new Date())
   } catch (error) {
     if (failedTransactionConditions(error)?.[1]) {
       throw new AppError("conflict", "An account with this email already exists.", {
-        email: ["An account with this email already exists."],
+        fieldErrors: { email: ["An account with this email already exists."] },
       });
     }
     throw error;

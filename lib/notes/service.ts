@@ -39,7 +39,7 @@ import { checklistKey } from "@/lib/tasks/view";
 function assertContentSize(content: string | undefined): void {
   if (content !== undefined && Buffer.byteLength(content, "utf8") > noteLimits.contentBytes) {
     throw new AppError("too_large", "Note content is limited to 100 KB.", {
-      content: ["Note content is limited to 100 KB."],
+      fieldErrors: { content: ["Note content is limited to 100 KB."] },
     });
   }
 }
@@ -217,8 +217,7 @@ export async function requestUpload(
     throw new AppError(
       "rate_limited",
       `${uploadLimits.outstanding} uploads are still unfinished; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      {},
-      claim.retryAfterSeconds,
+      { retryAfterSeconds: claim.retryAfterSeconds },
     );
   }
   const upload = await presignUpload(storage, {

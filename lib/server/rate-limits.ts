@@ -59,6 +59,6 @@ export async function assertWithinRateLimit(
   });
   if (count > limit * env().rateLimitScale) {
     const retryAfter = Math.max(1, Math.ceil((windowEnd - now) / 1000));
-    throw new AppError("rate_limited", message(retryAfter), {}, retryAfter);
+    throw new AppError("rate_limited", message(retryAfter), { retryAfterSeconds: retryAfter });
   }
 }

@@ -34,7 +34,9 @@ export function toAppError(error: unknown): AppError {
   unstable_rethrow(error);
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
-    return new AppError("invalid", "Some fields need attention.", fieldErrorsOf(error));
+    return new AppError("invalid", "Some fields need attention.", {
+      fieldErrors: fieldErrorsOf(error),
+    });
   }
   // DynamoDB refusing a request's shape (a key outside the query's range, an oversized value)
   // is bad input that slipped past validation: the caller's mistake, not an outage.

@@ -26,7 +26,7 @@ const maxLinkAttempts = 5;
 function assertDetailsSize(details: string | undefined): void {
   if (details !== undefined && Buffer.byteLength(details, "utf8") > taskLimits.detailsBytes) {
     throw new AppError("too_large", "Task details are limited to 20 KB.", {
-      details: ["Task details are limited to 20 KB."],
+      fieldErrors: { details: ["Task details are limited to 20 KB."] },
     });
   }
 }
@@ -35,7 +35,7 @@ function assertDetailsSize(details: string | undefined): void {
 async function assertOwnNote(db: Database, userId: string, noteId: string): Promise<void> {
   if (!(await getNote(db, userId, noteId))) {
     throw new AppError("not_found", "That note does not exist.", {
-      noteId: ["That note does not exist."],
+      fieldErrors: { noteId: ["That note does not exist."] },
     });
   }
 }
