@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
  * range the query reads, so a cursor from another list or a forged one gets a 400 instead of
  * reaching DynamoDB.
  */
+import "server-only";
 export type PageKey = Record<string, string>;
 
 export interface CursorSpec {

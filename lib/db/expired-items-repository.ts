@@ -1,15 +1,17 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure } from "@/lib/db/conditions";
 import type { Database } from "@/lib/db/runtime";
+import type { UserCounter } from "@/lib/db/user-counters";
 
 /**
  * When TTL deletes an expired trashed note or task, nothing in the app saw it go: the stream
  * subscriber calls this so the trash counter on the user item stays equal to the items.
+ * (No "server-only" here: the stream handler, a Lambda outside Next, runs it.)
  */
 export async function forgetExpiredTrash(
   db: Database,
   userId: string,
-  counter: "trashedNoteCount" | "trashedTaskCount",
+  counter: Extract<UserCounter, "trashedNoteCount" | "trashedTaskCount">,
 ): Promise<void> {
   try {
     await db.client.send(

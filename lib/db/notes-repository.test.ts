@@ -6,7 +6,6 @@ import {
   deleteTrashedNote,
   getNote,
   listNotes,
-  type NoteCard,
   notesPerAccount,
   restoreNote,
   searchNotes,
@@ -14,6 +13,7 @@ import {
   updateNote,
 } from "@/lib/db/notes-repository";
 import { createUser } from "@/lib/db/users-repository";
+import type { NoteCard } from "@/lib/notes/types";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let cloud: TestCloud;
@@ -206,7 +206,7 @@ describe("notes repository on DynamoDB Local", () => {
     const userId = await newUser();
     const { note } = await createNote(cloud.database, userId, { ...blank, title: "bin me" });
     const trashed = await trashNote(cloud.database, userId, note.noteId);
-    expect(trashed.deletedAt).toBeDefined();
+    expect(trashed.deletedAt).toEqual(expect.any(String));
     expect(await trashNote(cloud.database, userId, note.noteId)).toMatchObject({
       deletedAt: trashed.deletedAt,
     });
@@ -218,7 +218,7 @@ describe("notes repository on DynamoDB Local", () => {
     expect((await listNotes(cloud.database, userId)).items).toEqual([]);
 
     const restored = await restoreNote(cloud.database, userId, note.noteId);
-    expect(restored.deletedAt).toBeUndefined();
+    expect(restored.deletedAt).toBeNull();
     expect(await counters(userId)).toEqual({ notes: 1, trashed: 0 });
     await expect(deleteTrashedNote(cloud.database, userId, note.noteId)).rejects.toMatchObject({
       status: 409,

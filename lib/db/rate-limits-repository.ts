@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db/runtime";
  * Fixed-window counters kept in the Users table (`rate#<scope>#<subject>#<windowStart>`), so
  * every server agrees on them; TTL removes them after their window.
  */
+import "server-only";
 export interface RateWindow {
   readonly scope: string;
   readonly subject: string;

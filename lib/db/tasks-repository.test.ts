@@ -13,14 +13,13 @@ import {
   listTasksLinkedToNote,
   moveTask,
   restoreTask,
-  type TaskCard,
-  type TaskPage,
   trashTask,
   updateTask,
 } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
+import type { TaskCard, TaskPage } from "@/lib/tasks/types";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let counter = 0;

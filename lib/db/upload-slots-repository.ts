@@ -1,7 +1,8 @@
+import "server-only";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { isConditionFailure } from "@/lib/db/conditions";
 import type { Database } from "@/lib/db/runtime";
-import { AppError } from "@/lib/errors";
+import { again, lostRace, withRetries } from "@/lib/db/transact";
 
 /**
  * Presigned uploads a user has not confirmed yet: one item per user in the Users table
@@ -24,7 +25,7 @@ export async function claimUploadSlot(
 ): Promise<SlotClaim> {
   const until = Math.ceil(slots.until.getTime() / 1000);
   const now = (slots.now ?? new Date()).getTime() / 1000;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  return withRetries(async (): Promise<SlotClaim | typeof again> => {
     try {
       await db.client.send(
         new UpdateCommand({
@@ -46,13 +47,13 @@ export async function claimUploadSlot(
     );
     if (!Item) {
       await createSlots(db, userId, until);
-      continue;
+      return again;
     }
     const pending = (Item.pending ?? {}) as Record<string, number>;
     const expired = Object.keys(pending).filter((id) => (pending[id] ?? 0) <= now);
     if (expired.length === 0) {
       // Changed since the refused write (another claim made the item, a confirm freed a place).
-      if (Object.keys(pending).length < slots.limit) continue;
+      if (Object.keys(pending).length < slots.limit) return again;
       const soonest = Math.min(...Object.values(pending));
       return { granted: false, retryAfterSeconds: Math.max(1, Math.ceil(soonest - now)) };
     }
@@ -66,8 +67,8 @@ export async function claimUploadSlot(
         ),
       }),
     );
-  }
-  throw new AppError("conflict", "Many uploads are starting at once; try again in a moment.");
+    return again;
+  }, lostRace);
 }
 
 async function createSlots(db: Database, userId: string, until: number): Promise<void> {

@@ -1,3 +1,4 @@
+import "server-only";
 import {
   BatchGetCommand,
   GetCommand,
@@ -6,12 +7,10 @@ import {
   UpdateCommand,
 } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
-import {
-  failedTransactionConditions,
-  isConditionFailure,
-  sendTransaction,
-} from "@/lib/db/conditions";
+import { isConditionFailure } from "@/lib/db/conditions";
 import type { Database } from "@/lib/db/runtime";
+import { lostRace, transact } from "@/lib/db/transact";
+import { type UserCounter, zeroCounts } from "@/lib/db/user-counters";
 import { AppError } from "@/lib/errors";
 
 export interface UserCounts {
@@ -39,7 +38,7 @@ export interface UserCredentials {
   readonly passwordHash: string;
 }
 
-interface UserItem {
+interface UserFields {
   userId: string;
   kind: "user";
   email: string;
@@ -48,13 +47,9 @@ interface UserItem {
   sessionVersion: number;
   createdAt: string;
   updatedAt: string;
-  noteCount?: number;
-  trashedNoteCount?: number;
-  todoCount?: number;
-  inProgressCount?: number;
-  completedCount?: number;
-  trashedTaskCount?: number;
 }
+
+type UserItem = UserFields & Partial<Record<UserCounter, number>>;
 
 /** The key of the item that reserves an email for one account. */
 export function emailClaimKey(email: string) {
@@ -107,41 +102,32 @@ export async function createUser(db: Database, input: NewUser, now = new Date())
     sessionVersion: 1,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
-    noteCount: 0,
-    trashedNoteCount: 0,
-    todoCount: 0,
-    inProgressCount: 0,
-    completedCount: 0,
-    trashedTaskCount: 0,
+    ...zeroCounts(),
   };
-  try {
-    await sendTransaction(db, {
-      TransactItems: [
-        {
-          Put: {
-            TableName: db.tables.Users,
-            Item: item,
-            ConditionExpression: "attribute_not_exists(userId)",
-          },
-        },
-        {
-          Put: {
-            TableName: db.tables.Users,
-            Item: { ...emailClaimKey(input.email), kind: "email-claim", ownerId: item.userId },
-            ConditionExpression: "attribute_not_exists(userId)",
-          },
-        },
-      ],
+  const outcome = await transact(db, [
+    {
+      Put: {
+        TableName: db.tables.Users,
+        Item: item,
+        ConditionExpression: "attribute_not_exists(userId)",
+      },
+    },
+    {
+      Put: {
+        TableName: db.tables.Users,
+        Item: { ...emailClaimKey(input.email), kind: "email-claim", ownerId: item.userId },
+        ConditionExpression: "attribute_not_exists(userId)",
+      },
+    },
+  ]);
+  if (outcome.committed) return toUser(item);
+  if (outcome.failed[1]) {
+    throw new AppError("conflict", "An account with this email already exists.", {
+      fieldErrors: { email: ["An account with this email already exists."] },
     });
-  } catch (error) {
-    if (failedTransactionConditions(error)?.[1]) {
-      throw new AppError("conflict", "An account with this email already exists.", {
-        fieldErrors: { email: ["An account with this email already exists."] },
-      });
-    }
-    throw error;
   }
-  return toUser(item);
+  // A user id (a ULID) taken twice in one millisecond.
+  throw lostRace();
 }
 
 export async function getUser(db: Database, userId: string): Promise<User | undefined> {
@@ -319,17 +305,17 @@ export async function deleteUser(
   db: Database,
   user: Pick<User, "userId" | "email">,
 ): Promise<void> {
-  await sendTransaction(db, {
-    TransactItems: [
-      { Delete: { TableName: db.tables.Users, Key: { userId: user.userId } } },
-      {
-        Delete: {
-          TableName: db.tables.Users,
-          Key: emailClaimKey(user.email),
-          ConditionExpression: "attribute_not_exists(ownerId) OR ownerId = :owner",
-          ExpressionAttributeValues: { ":owner": user.userId },
-        },
+  const outcome = await transact(db, [
+    { Delete: { TableName: db.tables.Users, Key: { userId: user.userId } } },
+    {
+      Delete: {
+        TableName: db.tables.Users,
+        Key: emailClaimKey(user.email),
+        ConditionExpression: "attribute_not_exists(ownerId) OR ownerId = :owner",
+        ExpressionAttributeValues: { ":owner": user.userId },
       },
-    ],
-  });
+    },
+  ]);
+  // The account's email claimed by another account breaks an invariant: nothing is deleted.
+  if (!outcome.committed) throw new Error(`The email claim of ${user.userId} has another owner`);
 }

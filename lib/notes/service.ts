@@ -1,14 +1,12 @@
 import { ulid } from "ulid";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import {
-  type Attachment,
   changeAttachments,
   createNote,
   deleteTrashedNote,
   getNote,
   listNotes,
   type NewNote,
-  type Note,
   type NotePatch,
   searchNotes,
   updateNote,
@@ -20,6 +18,7 @@ import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { checklistChanges, checklistItems } from "@/lib/notes/checklist";
 import { noteLimits, parseNoteSearch, uploadLimits } from "@/lib/notes/schemas";
+import type { Attachment, Note } from "@/lib/notes/types";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import {
   attachmentKey,

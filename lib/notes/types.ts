@@ -1,4 +1,7 @@
-/** Notes as the app and its clients see them (no storage details): safe to import anywhere. */
+/**
+ * Notes as the app and its clients see them (no storage details): safe to import anywhere.
+ * An absent value is `null`, never a missing field, so JSON and types say the same.
+ */
 
 export interface Attachment {
   readonly attachmentId: string;
@@ -20,7 +23,8 @@ export interface Note {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
-  readonly deletedAt?: string;
+  /** When it went to the trash; `null` while live. */
+  readonly deletedAt: string | null;
 }
 
 /** What a list shows of a note: read from the ByList index, never the body. */
@@ -34,7 +38,8 @@ export interface NoteCard {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly version: number;
-  readonly deletedAt?: string;
+  /** When it went to the trash; `null` while live. */
+  readonly deletedAt: string | null;
 }
 
 export interface Page<T> {

@@ -15,6 +15,7 @@ const note: Note = {
   createdAt: now,
   updatedAt: now,
   version: 3,
+  deletedAt: null,
 };
 const clean = startDraft(note.noteId, note, "r0", now);
 const typed = editDraft(clean, { content: "milk, eggs" }, "r1", now);

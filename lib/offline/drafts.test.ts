@@ -28,6 +28,7 @@ function note(fields: Partial<Note> = {}): Note {
     createdAt: now,
     updatedAt: now,
     version: 3,
+    deletedAt: null,
     ...fields,
   };
 }

@@ -1,9 +1,9 @@
 import "server-only";
 import { getNoteTitles } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
-import type { TaskCard } from "@/lib/db/tasks-repository";
 import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
+import type { TaskCard } from "@/lib/tasks/types";
 import type { TaskCounts } from "@/lib/tasks/view";
 
 /** The per-user counters kept on the user item: no counting queries. */

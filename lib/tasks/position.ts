@@ -10,6 +10,8 @@
  * fraction. A fraction never ends in '0', so no two positions denote the same point.
  */
 
+import { AppError } from "@/lib/errors";
+
 const digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const base = digits.length;
 const zeroDigit = "0";
@@ -169,4 +171,21 @@ export function uniquePositionBetween(
     tail += digits[Math.min(value, base - 1)];
   }
   return position + tail;
+}
+
+// Far below DynamoDB's 1 KB key limit; only thousands of drops into one gap get near it.
+const maxPositionLength = 512;
+
+/**
+ * Where a task lands between two neighbours of a column (`null` for an open end): unique, so
+ * racing moves into one gap stay in a total order, and refused once a gap is worn too deep.
+ * A new task, or one that changes column without a place, goes to the column's end:
+ * `placeBetween(lastOfColumn, null)`.
+ */
+export function placeBetween(above: string | null, below: string | null): string {
+  const position = uniquePositionBetween(above, below);
+  if (position.length > maxPositionLength) {
+    throw new AppError("conflict", "Too many tasks were dropped in this spot; drop it elsewhere.");
+  }
+  return position;
 }

@@ -10,15 +10,14 @@ import {
   listTasks,
   moveTask,
   type NewTask,
-  type Task,
   type TaskMove,
-  type TaskPage,
   type TaskPatch,
   updateTask,
 } from "@/lib/db/tasks-repository";
 import { AppError } from "@/lib/errors";
 import { setChecklistItemsWhere } from "@/lib/notes/checklist";
 import { type DueFilter, type TaskStatus, taskLimits } from "@/lib/tasks/schemas";
+import type { Task, TaskPage } from "@/lib/tasks/types";
 import { checklistKey } from "@/lib/tasks/view";
 
 const maxLinkAttempts = 5;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TaskCard } from "@/lib/db/tasks-repository";
+import type { TaskCard } from "@/lib/tasks/types";
 import {
   countsSentence,
   isOverdue,

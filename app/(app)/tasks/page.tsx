@@ -4,15 +4,10 @@ import { TaskList } from "@/components/tasks/task-list";
 import { TasksHeader } from "@/components/tasks/tasks-header";
 import { requireUser } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/runtime";
-import {
-  getTask,
-  listColumn,
-  listDueTasks,
-  type TaskCard,
-  type TaskPage,
-} from "@/lib/db/tasks-repository";
+import { getTask, listColumn, listDueTasks } from "@/lib/db/tasks-repository";
 import { linkedNoteTitles, taskCountsOf } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
+import type { TaskCard, TaskPage } from "@/lib/tasks/types";
 import { taskListViewSchema } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Tasks" };

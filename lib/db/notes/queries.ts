@@ -1,0 +1,162 @@
+import "server-only";
+import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
+import { getKeys } from "@/lib/db/batch";
+import { type CursorSpec, decodeCursor } from "@/lib/db/cursor";
+import { type NoteItem, readNote, toCard, toNote } from "@/lib/db/notes/mapping";
+import { queryPage } from "@/lib/db/paging";
+import { isExpired } from "@/lib/db/records";
+import type { Database } from "@/lib/db/runtime";
+import type { Note, NoteCard, Page } from "@/lib/notes/types";
+
+/** A note of this user, or undefined (missing, another user's, trashed unless asked, or expired). */
+export async function getNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  options: { includeTrashed?: boolean; now?: Date } = {},
+): Promise<Note | undefined> {
+  const item = await readNote(db, userId, noteId, options.now ?? new Date());
+  if (!item || (item.deletedAt && !options.includeTrashed)) return undefined;
+  return toNote(item);
+}
+
+/**
+ * The titles of some of this user's live notes, by id. Ids that are missing, trashed, expired
+ * or not this user's are simply absent: keys are built from `userId`, so another user's note is
+ * never read.
+ */
+export async function getNoteTitles(
+  db: Database,
+  userId: string,
+  noteIds: readonly string[],
+  now = new Date(),
+): Promise<Record<string, string>> {
+  const keys = [...new Set(noteIds)].map((noteId) => ({ userId, noteId }));
+  const items = await getKeys(db, db.tables.Notes, keys, "noteId, title, deletedAt, expiresAt");
+  const titles: Record<string, string> = {};
+  for (const item of items as Partial<NoteItem>[]) {
+    if (item.noteId && !item.deletedAt && !isExpired(item, now)) {
+      titles[item.noteId] = item.title ?? "";
+    }
+  }
+  return titles;
+}
+
+/** Items a filtered notes query reads per round: a search may match few of them. */
+const notesPerRound = 50;
+
+function notesPage(
+  db: Database,
+  input: QueryCommandInput,
+  options: ListOptions,
+  spec: CursorSpec,
+  keyOf: (item: Record<string, unknown>) => Record<string, unknown>,
+): Promise<Page<NoteCard>> {
+  return queryPage(db, {
+    input: { ...input, ExclusiveStartKey: decodeCursor(options.cursor, spec) },
+    limit: options.limit ?? 30,
+    kind: spec.kind,
+    keyOf,
+    map: (item) => toCard(item as unknown as NoteItem),
+    readAtLeast: notesPerRound,
+  });
+}
+
+/** Every tag must be in the note's tag set (a DynamoDB string set: `contains` is membership). */
+function addTagFilters(
+  tags: readonly string[] | undefined,
+  filters: string[],
+  values: Record<string, unknown>,
+): void {
+  (tags ?? []).forEach((tag, index) => {
+    filters.push(`contains(tags, :tag${index})`);
+    values[`:tag${index}`] = tag;
+  });
+}
+
+export interface ListOptions {
+  readonly trash?: boolean;
+  /** Tags a note must all carry. */
+  readonly tags?: readonly string[];
+  readonly cursor?: string;
+  readonly limit?: number;
+  readonly now?: Date;
+}
+
+/** Pinned first, then most recently updated (or the trash, newest first), from the ByList index. */
+export async function listNotes(
+  db: Database,
+  userId: string,
+  options: ListOptions = {},
+): Promise<Page<NoteCard>> {
+  const now = options.now ?? new Date();
+  const filters = ["(attribute_not_exists(expiresAt) OR expiresAt > :now)"];
+  const prefix = options.trash ? "trash#" : "live#";
+  const values: Record<string, unknown> = {
+    ":userId": userId,
+    ":prefix": prefix,
+    ":now": Math.floor(now.getTime() / 1000),
+  };
+  addTagFilters(options.tags, filters, values);
+  return notesPage(
+    db,
+    {
+      TableName: db.tables.Notes,
+      IndexName: "ByList",
+      KeyConditionExpression: "userId = :userId AND begins_with(listKey, :prefix)",
+      FilterExpression: filters.join(" AND "),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    options,
+    {
+      kind: options.trash ? "notes:trash" : "notes:live",
+      attributes: ["userId", "noteId", "listKey"],
+      owner: { userId },
+      prefixes: { listKey: prefix },
+    },
+    (item) => ({ userId, noteId: item.noteId, listKey: item.listKey }),
+  );
+}
+
+/**
+ * Notes containing every word (case-insensitive) in title, content or tags, newest first.
+ * Reads the user's own partition of the table, filtered: no index can answer substring search,
+ * so its cost grows with the user's notes, never with other users'.
+ */
+export async function searchNotes(
+  db: Database,
+  userId: string,
+  words: readonly string[],
+  options: ListOptions = {},
+): Promise<Page<NoteCard>> {
+  const now = options.now ?? new Date();
+  const filters = [
+    options.trash ? "attribute_exists(deletedAt)" : "attribute_not_exists(deletedAt)",
+    "(attribute_not_exists(expiresAt) OR expiresAt > :now)",
+    ...words.map((_, index) => `contains(searchText, :w${index})`),
+  ];
+  const values: Record<string, unknown> = {
+    ":userId": userId,
+    ":now": Math.floor(now.getTime() / 1000),
+    ...Object.fromEntries(words.map((word, index) => [`:w${index}`, word])),
+  };
+  addTagFilters(options.tags, filters, values);
+  return notesPage(
+    db,
+    {
+      TableName: db.tables.Notes,
+      KeyConditionExpression: "userId = :userId",
+      FilterExpression: filters.join(" AND "),
+      ExpressionAttributeValues: values,
+      ScanIndexForward: false,
+    },
+    options,
+    {
+      kind: options.trash ? "notes:search-trash" : "notes:search",
+      attributes: ["userId", "noteId"],
+      owner: { userId },
+    },
+    (item) => ({ userId, noteId: item.noteId }),
+  );
+}
