@@ -43,6 +43,32 @@ export function noteCounterOf(note: { deletedAt?: string }): UserCounter {
   return note.deletedAt !== undefined ? "trashedNoteCount" : "noteCount";
 }
 
+/** The counts as the app sees them on a `User`. */
+export interface UserCounts {
+  readonly notes: number;
+  readonly trashedNotes: number;
+  readonly tasks: {
+    readonly todo: number;
+    readonly inProgress: number;
+    readonly completed: number;
+  };
+  readonly trashedTasks: number;
+}
+
+/** The counts of a user item; a counter never written counts 0. */
+export function countsOf(item: Partial<Record<UserCounter, number>>): UserCounts {
+  return {
+    notes: item.noteCount ?? 0,
+    trashedNotes: item.trashedNoteCount ?? 0,
+    tasks: {
+      todo: item.todoCount ?? 0,
+      inProgress: item.inProgressCount ?? 0,
+      completed: item.completedCount ?? 0,
+    },
+    trashedTasks: item.trashedTaskCount ?? 0,
+  };
+}
+
 /** Every counter at zero, as a new account starts. */
 export function zeroCounts(): Record<UserCounter, number> {
   return Object.fromEntries(userCounters.map((name) => [name, 0])) as Record<UserCounter, number>;

@@ -10,19 +10,8 @@ import { ulid } from "ulid";
 import { isConditionFailure } from "@/lib/db/conditions";
 import type { Database } from "@/lib/db/runtime";
 import { lostRace, transact } from "@/lib/db/transact";
-import { type UserCounter, zeroCounts } from "@/lib/db/user-counters";
+import { countsOf, type UserCounter, type UserCounts, zeroCounts } from "@/lib/db/user-counters";
 import { AppError } from "@/lib/errors";
-
-export interface UserCounts {
-  readonly notes: number;
-  readonly trashedNotes: number;
-  readonly tasks: {
-    readonly todo: number;
-    readonly inProgress: number;
-    readonly completed: number;
-  };
-  readonly trashedTasks: number;
-}
 
 export interface User {
   readonly userId: string;
@@ -63,16 +52,7 @@ function toUser(item: UserItem): User {
     displayName: item.displayName,
     sessionVersion: item.sessionVersion,
     createdAt: item.createdAt,
-    counts: {
-      notes: item.noteCount ?? 0,
-      trashedNotes: item.trashedNoteCount ?? 0,
-      tasks: {
-        todo: item.todoCount ?? 0,
-        inProgress: item.inProgressCount ?? 0,
-        completed: item.completedCount ?? 0,
-      },
-      trashedTasks: item.trashedTaskCount ?? 0,
-    },
+    counts: countsOf(item),
   };
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { isPosition, positionBetween, uniquePositionBetween } from "@/lib/tasks/position";
+import {
+  isPosition,
+  placeBetween,
+  positionBetween,
+  uniquePositionBetween,
+} from "@/lib/tasks/position";
 
 /** A small seeded generator, so a failure can be replayed. */
 function seededRandom(seed: number): () => number {
@@ -134,5 +139,22 @@ describe("uniquePositionBetween", () => {
       high = next;
     }
     expect(high.length).toBeLessThanOrEqual(230);
+  });
+
+  it("places between neighbours until a gap is worn too deep, then refuses with a 409", () => {
+    const low = positionBetween(null, null);
+    let high = positionBetween(low, null);
+    let refused: unknown;
+    for (let step = 0; step < 5000 && refused === undefined; step++) {
+      try {
+        const next = placeBetween(low, high);
+        expectBetween(next, low, high);
+        high = next;
+      } catch (error) {
+        refused = error;
+      }
+    }
+    expect(refused).toMatchObject({ code: "conflict", message: /dropped in this spot/ });
+    expect(high.length).toBeLessThanOrEqual(512);
   });
 });
