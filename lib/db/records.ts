@@ -38,6 +38,7 @@ export async function readRecord<T>(
 }
 
 export interface RecordWrite {
+  /** What changed, with `userId` and the item's key: what a change record will say. */
   readonly kind: RecordKind;
   readonly userId: string;
   /** The record's own Put, Update or Delete, conditional on what the writer read. */
