@@ -92,7 +92,13 @@ const failures: Record<TaskChange, string> = {
 /** What to tell the person; `known` is the description the view shows for the task. */
 export function refusalText(refusal: ReplayRefusal, known?: string): string {
   const name = known ?? refusal.description;
-  const subject = name ? `“${name}”` : "A task";
-  const lead = refusal.change === "edit" && name ? `Your change to ${subject}` : subject;
-  return `${lead} ${failures[refusal.change]}: ${refusal.message}`;
+  const subject =
+    refusal.change === "edit"
+      ? name
+        ? `Your change to “${name}”`
+        : "A change to a task"
+      : name
+        ? `“${name}”`
+        : "A task";
+  return `${subject} ${failures[refusal.change]}: ${refusal.message}`;
 }
