@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { type FormEvent, useRef, useState } from "react";
-import { ulid } from "ulid";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
-import { callTasksApi } from "@/lib/tasks/api-client";
 import type { Task, TaskCard } from "@/lib/tasks/types";
+import { useQuickAdd } from "@/lib/tasks/use-quick-add";
 import { useTaskList } from "@/lib/tasks/use-task-list";
 import { priorityLabels, sortTasks, statusLabels, type TaskSort } from "@/lib/tasks/view";
 
@@ -120,53 +118,9 @@ export function TaskList({ initial, sort, noteTitles, openTaskId }: TaskListProp
   );
 }
 
-/**
- * One input; Enter adds. The task's id is made here and kept until the server confirms, so a
- * double Enter or a retry after a dropped connection cannot create the task twice.
- */
+/** One input; Enter adds (see useQuickAdd). */
 function QuickAdd({ onCreated }: { readonly onCreated: (task: Task) => void }) {
-  const [text, setText] = useState("");
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const pendingId = useRef<string | undefined>(undefined);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const description = text.trim();
-    if (!description) return;
-    pendingId.current ??= ulid();
-    setBusy(true);
-    const now = new Date().toISOString();
-    const result = await callTasksApi<Task>("/api/tasks", {
-      method: "POST",
-      body: { taskId: pendingId.current, description },
-      // What the server will make of it, shown at once when the change waits offline.
-      optimistic: {
-        taskId: pendingId.current,
-        description,
-        details: "",
-        status: "todo",
-        priority: "medium",
-        dueDate: null,
-        position: "",
-        noteId: null,
-        completedAt: null,
-        createdAt: now,
-        updatedAt: now,
-        version: 1,
-        deletedAt: null,
-      },
-    });
-    setBusy(false);
-    if (result.ok) {
-      pendingId.current = undefined;
-      setText("");
-      setError(undefined);
-      onCreated(result.data);
-    } else {
-      setError(result.message);
-    }
-  }
+  const { text, error, busy, submit, type } = useQuickAdd(onCreated);
 
   return (
     <form onSubmit={submit} className="space-y-1">
@@ -178,11 +132,7 @@ function QuickAdd({ onCreated }: { readonly onCreated: (task: Task) => void }) {
           id="quick-add"
           value={text}
           maxLength={500}
-          onChange={(event) => {
-            setText(event.target.value);
-            // New words are a new task; an unchanged retry keeps its id.
-            if (!busy) pendingId.current = undefined;
-          }}
+          onChange={(event) => type(event.target.value)}
           placeholder="What needs doing? Press Enter to add"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "quick-add-error" : undefined}
