@@ -1,12 +1,12 @@
 "use client";
 
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { SelectField } from "@/components/forms/select-field";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { NotePicker } from "@/components/tasks/note-picker";
-import { callTasksApi } from "@/lib/tasks/api-client";
+import type { ReplayConflict } from "@/lib/tasks/replays";
 import {
   type TaskPriority,
   type TaskStatus,
@@ -14,45 +14,16 @@ import {
   taskStatuses,
 } from "@/lib/tasks/schemas";
 import type { Task } from "@/lib/tasks/types";
+import { useTaskEditor } from "@/lib/tasks/use-task-editor";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";
-
-interface Draft {
-  readonly description: string;
-  readonly details: string;
-  readonly status: TaskStatus;
-  readonly priority: TaskPriority;
-  readonly dueDate: string;
-  readonly noteId: string;
-}
-
-function draftOf(task: Task): Draft {
-  return {
-    description: task.description,
-    details: task.details,
-    status: task.status,
-    priority: task.priority,
-    dueDate: task.dueDate ?? "",
-    noteId: task.noteId ?? "",
-  };
-}
-
-/** Only what differs from `base`; an emptied date or note is sent as null (cleared). */
-function patchOf(draft: Draft, base: Draft): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  if (draft.description !== base.description) patch.description = draft.description;
-  if (draft.details !== base.details) patch.details = draft.details;
-  if (draft.status !== base.status) patch.status = draft.status;
-  if (draft.priority !== base.priority) patch.priority = draft.priority;
-  if (draft.dueDate !== base.dueDate) patch.dueDate = draft.dueDate || null;
-  if (draft.noteId !== base.noteId) patch.noteId = draft.noteId || null;
-  return patch;
-}
 
 interface TaskEditorProps {
   readonly id: string;
   readonly taskId: string;
   /** The linked note's title, when the list knows it. */
   readonly noteTitle?: string;
+  /** An edit of this task made offline that met a newer version when it was replayed. */
+  readonly replay?: ReplayConflict;
   readonly onSaved: (task: Task) => void;
   readonly onTrash: () => void;
   readonly onClose: () => void;
@@ -60,91 +31,28 @@ interface TaskEditorProps {
 
 /**
  * Edits a task in place. A save names only the changed fields with the version it started from;
- * when someone else saved first (409) it shows their version and lets the person choose, as the
- * notes editor does.
+ * when someone else saved first (409, now or when an offline save is replayed) it shows their
+ * version and lets the person choose, as the notes editor does.
  */
-export function TaskEditor({ id, taskId, noteTitle, onSaved, onTrash, onClose }: TaskEditorProps) {
-  const [task, setTask] = useState<Task>();
-  const [draft, setDraft] = useState<Draft>();
-  const [conflict, setConflict] = useState<Task>();
-  const [message, setMessage] = useState<{ text: string; tone: "error" | "info" }>();
-  const [saving, setSaving] = useState(false);
+export function TaskEditor({
+  id,
+  taskId,
+  noteTitle,
+  replay,
+  onSaved,
+  onTrash,
+  onClose,
+}: TaskEditorProps) {
+  const editor = useTaskEditor({ taskId, noteTitle, replay, onSaved });
+  const { task, draft, conflict, message, saving, linkedTitle } = editor;
   const [tab, setTab] = useState<EditorMode>("write");
-  const [linkedTitle, setLinkedTitle] = useState(noteTitle);
-
-  useEffect(() => {
-    let live = true;
-    void callTasksApi<Task>(`/api/tasks/${taskId}`).then((result) => {
-      if (!live) return;
-      if (result.ok) {
-        setTask(result.data);
-        setDraft(draftOf(result.data));
-      } else {
-        setMessage({ tone: "error", text: result.message });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [taskId]);
-
-  async function save(base: Task, current: Draft) {
-    const patch = patchOf(current, draftOf(base));
-    if (Object.keys(patch).length === 0) {
-      setMessage({ tone: "info", text: "Nothing to save." });
-      return;
-    }
-    setSaving(true);
-    const result = await callTasksApi<Task>(`/api/tasks/${taskId}`, {
-      method: "PATCH",
-      body: { version: base.version, ...patch },
-      // Offline the edit waits in the outbox; the version moves on when it is replayed.
-      optimistic: { ...base, ...(patch as Partial<Task>), updatedAt: new Date().toISOString() },
-    });
-    setSaving(false);
-    if (result.ok) {
-      setTask(result.data);
-      setDraft(draftOf(result.data));
-      setConflict(undefined);
-      setMessage({
-        tone: "info",
-        text: result.queued
-          ? "Offline: saved on this device, sent when you are back online."
-          : "Saved.",
-      });
-      onSaved(result.data);
-    } else if (result.status === 409 && result.current) {
-      setConflict(result.current);
-      setMessage(undefined);
-    } else {
-      setMessage({ tone: "error", text: result.message });
-    }
-  }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (task && draft && !conflict) void save(task, draft);
+    editor.submit();
   }
 
-  function keepMine() {
-    if (!conflict || !draft) return;
-    // Rebase on their version: the save sends every field where mine differs from theirs.
-    setTask(conflict);
-    void save(conflict, draft);
-  }
-
-  function takeTheirs() {
-    if (!conflict) return;
-    if (conflict.noteId !== draft?.noteId) setLinkedTitle(undefined);
-    setTask(conflict);
-    setDraft(draftOf(conflict));
-    setConflict(undefined);
-    setMessage({ tone: "info", text: "Showing their version." });
-    onSaved(conflict);
-  }
-
-  const update = (fields: Partial<Draft>) =>
-    setDraft((current) => (current ? { ...current, ...fields } : current));
+  const update = editor.edit;
   const field = (name: string) => `${id}-${name}`;
 
   return (
@@ -172,7 +80,7 @@ export function TaskEditor({ id, taskId, noteTitle, onSaved, onTrash, onClose }:
             <dt className="text-muted">Due</dt>
             <dd>{conflict.dueDate ?? "No date"}</dd>
           </dl>
-          <ConflictChoice onKeepMine={keepMine} onTakeTheirs={takeTheirs} />
+          <ConflictChoice onKeepMine={editor.keepMine} onTakeTheirs={editor.takeTheirs} />
         </section>
       )}
       {!draft ? (
@@ -231,10 +139,7 @@ export function TaskEditor({ id, taskId, noteTitle, onSaved, onTrash, onClose }:
                   ? { noteId: draft.noteId, title: linkedTitle ?? "The linked note" }
                   : null
               }
-              onChange={(note) => {
-                setLinkedTitle(note?.title);
-                update({ noteId: note?.noteId ?? "" });
-              }}
+              onChange={editor.linkNote}
             />
           </div>
           <div className="space-y-1">

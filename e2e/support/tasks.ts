@@ -134,6 +134,20 @@ export class TasksPage {
     return (page.items as ApiTask[]).map((task) => task.taskId);
   }
 
+  /** Edits a task through the JSON API, as another device would. */
+  async updateViaApi(taskId: string, patch: Record<string, unknown>): Promise<ApiTask> {
+    const response = await this.page.request.patch(`/api/tasks/${taskId}`, { data: patch });
+    expect(response.status()).toBe(200);
+    return (await response.json()) as ApiTask;
+  }
+
+  /** Trashes a task and deletes it for good through the JSON API, as another device would. */
+  async deleteForeverViaApi(taskId: string) {
+    expect((await this.page.request.delete(`/api/tasks/${taskId}`)).status()).toBe(200);
+    const gone = await this.page.request.delete(`/api/tasks/${taskId}?permanent=1`);
+    expect(gone.status()).toBe(204);
+  }
+
   async getViaApi(taskId: string): Promise<ApiTask> {
     const response = await this.page.request.get(`/api/tasks/${taskId}`);
     expect(response.status()).toBe(200);

@@ -1,0 +1,182 @@
+import { describe, expect, it } from "vitest";
+import {
+  type BoardPages,
+  type BoardState,
+  boardReducer,
+  initialBoard,
+  placeOf,
+} from "@/lib/tasks/board-reducer";
+import type { TaskStatus } from "@/lib/tasks/schemas";
+import type { TaskCard } from "@/lib/tasks/types";
+
+const at = "2026-11-23T09:00:00.000Z";
+function card(taskId: string, status: TaskStatus = "todo"): TaskCard {
+  return {
+    taskId,
+    description: `Task ${taskId}`,
+    status,
+    priority: "medium",
+    dueDate: null,
+    position: taskId,
+    noteId: null,
+    completedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    deletedAt: null,
+  };
+}
+
+const pages: BoardPages = {
+  todo: { items: [card("a"), card("b"), card("c")] },
+  "in-progress": { items: [card("d", "in-progress")], nextCursor: "more" },
+  completed: { items: [] },
+};
+
+const ids = (state: BoardState, status: TaskStatus) =>
+  state.columns[status].map((task) => task.taskId);
+
+function run(state: BoardState, ...actions: Parameters<typeof boardReducer>[1][]) {
+  return actions.reduce(boardReducer, state);
+}
+
+describe("the board reducer", () => {
+  it("reorders within a column and queues one move naming the new neighbours", () => {
+    const state = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "dropped", activeId: "a", overId: "c" },
+    );
+    expect(ids(state, "todo")).toEqual(["b", "c", "a"]);
+    expect(state.moves).toEqual([
+      expect.objectContaining({
+        task: card("a"),
+        fromStatus: "todo",
+        fromIndex: 0,
+        status: "todo",
+        afterTaskId: "c",
+        beforeTaskId: undefined,
+      }),
+    ]);
+    expect(state.countShift).toEqual({ todo: 0, "in-progress": 0, completed: 0 });
+    expect(state.activeId).toBeNull();
+  });
+
+  it("moves a card across columns while dragging, and shifts the counts on the drop", () => {
+    const over = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "b" },
+      { type: "draggedOver", activeId: "b", overId: "d", below: true },
+    );
+    expect(ids(over, "todo")).toEqual(["a", "c"]);
+    expect(ids(over, "in-progress")).toEqual(["d", "b"]);
+    expect(over.columns["in-progress"][1]?.status).toBe("in-progress");
+    const dropped = boardReducer(over, { type: "dropped", activeId: "b", overId: "b" });
+    expect(dropped.moves[0]).toMatchObject({ status: "in-progress", afterTaskId: "d" });
+    expect(dropped.countShift).toEqual({ todo: -1, "in-progress": 1, completed: 0 });
+  });
+
+  it("queues nothing for a drop where the card started, and puts it back when dropped outside", () => {
+    const start = initialBoard(pages);
+    const same = run(
+      start,
+      { type: "dragStarted", activeId: "b" },
+      { type: "dropped", activeId: "b", overId: "b" },
+    );
+    expect(same.moves).toEqual([]);
+    const outside = run(
+      start,
+      { type: "dragStarted", activeId: "b" },
+      { type: "draggedOver", activeId: "b", overId: "completed", below: false },
+      { type: "dropped", activeId: "b", overId: null },
+    );
+    expect(outside.columns).toBe(start.columns);
+    expect(outside.moves).toEqual([]);
+    const cancelled = run(
+      start,
+      { type: "dragStarted", activeId: "b" },
+      { type: "draggedOver", activeId: "b", overId: "completed", below: false },
+      { type: "dragCancelled" },
+    );
+    expect(cancelled.columns).toBe(start.columns);
+  });
+
+  it("takes the server's card when a move is saved", () => {
+    const dropped = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "draggedOver", activeId: "a", overId: "completed", below: false },
+      { type: "dropped", activeId: "a", overId: "completed" },
+    );
+    const saved = { ...card("a", "completed"), version: 2, completedAt: at };
+    const state = boardReducer(dropped, { type: "moveSaved", moveId: 1, task: saved });
+    expect(state.moves).toEqual([]);
+    expect(state.columns.completed).toEqual([saved]);
+  });
+
+  it("puts a refused move back where it was, keeps later moves, and says why", () => {
+    const twice = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "draggedOver", activeId: "a", overId: "completed", below: false },
+      { type: "dropped", activeId: "a", overId: "completed" },
+      { type: "dragStarted", activeId: "c" },
+      { type: "dropped", activeId: "c", overId: "b" },
+    );
+    expect(ids(twice, "todo")).toEqual(["c", "b"]);
+    const state = boardReducer(twice, { type: "moveRefused", moveId: 1, message: "Gone." });
+    expect(ids(state, "todo")).toEqual(["a", "c", "b"]);
+    expect(ids(state, "completed")).toEqual([]);
+    expect(state.countShift).toEqual({ todo: 0, "in-progress": 0, completed: 0 });
+    expect(state.moves.map((move) => move.id)).toEqual([2]);
+    expect(state.notice).toEqual({
+      tone: "error",
+      text: "“Task a” could not be moved and is back in To do: Gone.",
+    });
+  });
+
+  it("adopts the server's columns only online and with nothing in flight", () => {
+    const fresh: BoardPages = { ...pages, todo: { items: [card("z")] } };
+    const idle = initialBoard(pages);
+    expect(
+      ids(boardReducer(idle, { type: "serverPages", pages: fresh, online: true }), "todo"),
+    ).toEqual(["z"]);
+    expect(boardReducer(idle, { type: "serverPages", pages: fresh, online: false })).toBe(idle);
+    const dragging = boardReducer(idle, { type: "dragStarted", activeId: "a" });
+    expect(boardReducer(dragging, { type: "serverPages", pages: fresh, online: true })).toBe(
+      dragging,
+    );
+    const busy = run(
+      idle,
+      { type: "dragStarted", activeId: "a" },
+      {
+        type: "dropped",
+        activeId: "a",
+        overId: "c",
+      },
+    );
+    expect(boardReducer(busy, { type: "serverPages", pages: fresh, online: true })).toBe(busy);
+  });
+
+  it("appends a loaded page without cards it already shows", () => {
+    const state = run(
+      initialBoard(pages),
+      { type: "loading", status: "in-progress" },
+      {
+        type: "loaded",
+        status: "in-progress",
+        page: { items: [card("d", "in-progress"), card("e", "in-progress")] },
+      },
+    );
+    expect(ids(state, "in-progress")).toEqual(["d", "e"]);
+    expect(state.cursors["in-progress"]).toBeUndefined();
+    expect(state.loading).toBeNull();
+  });
+
+  it("describes places as the announcements say them", () => {
+    const { columns } = initialBoard(pages);
+    expect(placeOf(columns, "b")).toBe("To do, position 2 of 3");
+    expect(placeOf(columns, "completed")).toBe("the Done column");
+    expect(placeOf(columns, "nope")).toBe("nowhere");
+  });
+});

@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import type { ReplayConflict } from "@/lib/tasks/replays";
+import { initialList, type TaskListState, taskListReducer } from "@/lib/tasks/task-list-reducer";
+import type { Task, TaskCard } from "@/lib/tasks/types";
+
+const at = "2026-11-23T09:00:00.000Z";
+function task(taskId: string, fields: Partial<Task> = {}): Task {
+  return {
+    taskId,
+    description: `Task ${taskId}`,
+    details: "",
+    status: "todo",
+    priority: "medium",
+    dueDate: null,
+    position: taskId,
+    noteId: null,
+    completedAt: null,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    deletedAt: null,
+    ...fields,
+  };
+}
+const card = (taskId: string, fields: Partial<Task> = {}): TaskCard => {
+  const { details: _details, ...rest } = task(taskId, fields);
+  return rest;
+};
+const ids = (state: TaskListState) => state.items.map((item) => item.taskId);
+
+describe("the task list reducer", () => {
+  it("shows a completion at once, then the server's task with Undo", () => {
+    const start = initialList([card("a"), card("b")]);
+    const toggling = taskListReducer(start, { type: "toggling", task: card("a") });
+    expect(toggling.items[0]?.status).toBe("completed");
+    const place = { beforeTaskId: "b" };
+    const done = taskListReducer(toggling, {
+      type: "toggled",
+      before: card("a"),
+      task: task("a", { status: "completed", version: 2 }),
+      place,
+    });
+    expect(done.items[0]).toMatchObject({ status: "completed", version: 2 });
+    expect(done.notice).toEqual({
+      tone: "info",
+      text: "Completed “Task a”.",
+      undo: { kind: "complete", task: card("a"), place },
+    });
+  });
+
+  it("reopening says so without Undo", () => {
+    const start = initialList([card("a", { status: "completed" })]);
+    const state = taskListReducer(start, {
+      type: "toggled",
+      before: card("a", { status: "completed" }),
+      task: task("a", { status: "todo", version: 2 }),
+      place: {},
+    });
+    expect(state.notice).toEqual({ tone: "info", text: "Reopened “Task a”." });
+  });
+
+  it("shows the newer version when a completion conflicts, and puts it back when refused", () => {
+    const start = initialList([card("a")]);
+    const conflicted = taskListReducer(start, {
+      type: "toggleConflicted",
+      before: card("a"),
+      current: task("a", { status: "in-progress", version: 3 }),
+    });
+    expect(conflicted.items).toEqual([card("a", { status: "in-progress", version: 3 })]);
+    expect(conflicted.notice?.tone).toBe("error");
+    expect(conflicted.notice?.text).toContain("showing the newer version (In progress)");
+    const refused = taskListReducer(taskListReducer(start, { type: "toggling", task: card("a") }), {
+      type: "toggleFailed",
+      before: card("a"),
+      message: "No.",
+    });
+    expect(refused.items).toEqual([card("a")]);
+    expect(refused.notice).toEqual({ tone: "error", text: "No." });
+  });
+
+  it("keeps tasks completed here when the server's list leaves them out", () => {
+    const start = initialList([card("a"), card("b")]);
+    const completed = taskListReducer(start, { type: "toggling", task: card("a") });
+    const refreshed = taskListReducer(completed, { type: "serverList", initial: [card("b")] });
+    expect(ids(refreshed)).toEqual(["b", "a"]);
+    const gone = taskListReducer(start, { type: "serverList", initial: [card("b")] });
+    expect(ids(gone)).toEqual(["b"]);
+  });
+
+  it("trashes with Undo and restores to the top", () => {
+    const start = { ...initialList([card("a"), card("b")]), openId: "b" };
+    const trashed = taskListReducer(start, { type: "trashed", task: card("b") });
+    expect(ids(trashed)).toEqual(["a"]);
+    expect(trashed.openId).toBeUndefined();
+    expect(trashed.notice?.undo).toEqual({ kind: "trash", taskId: "b" });
+    const restored = taskListReducer(trashed, { type: "restored", task: task("b") });
+    expect(ids(restored)).toEqual(["b", "a"]);
+    expect(restored.notice).toEqual({ tone: "info", text: "Restored “Task b”." });
+  });
+
+  it("opens the editor of an edit that met a newer version on replay, until it is saved", () => {
+    const replay: ReplayConflict = {
+      kind: "conflict",
+      taskId: "c",
+      current: task("c", { description: "Theirs", version: 2 }),
+      patch: { description: "Mine" },
+    };
+    const start = initialList([card("a")]);
+    const state = taskListReducer(start, { type: "replayConflicted", replay });
+    expect(state.openId).toBe("c");
+    expect(state.replays).toEqual({ c: replay });
+    // A filter had left it out: it joins the list so the choice can be made.
+    expect(ids(state)).toEqual(["c", "a"]);
+    const saved = taskListReducer(state, {
+      type: "saved",
+      task: task("c", { description: "Mine", version: 3 }),
+    });
+    expect(saved.replays).toEqual({});
+    expect(saved.items[0]?.description).toBe("Mine");
+  });
+});

@@ -1,0 +1,70 @@
+"use client";
+
+import { type FormEvent, useRef, useState } from "react";
+import { ulid } from "ulid";
+import { callTasksApi } from "@/lib/tasks/api-client";
+import type { Task } from "@/lib/tasks/types";
+
+/** What the server makes of a new task, shown at once when the change waits offline. */
+function newTaskOf(taskId: string, description: string, now: string): Task {
+  return {
+    taskId,
+    description,
+    details: "",
+    status: "todo",
+    priority: "medium",
+    dueDate: null,
+    position: "",
+    noteId: null,
+    completedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+    deletedAt: null,
+  };
+}
+
+/**
+ * Quick add's protocol: the task's id is made here and kept until the server confirms, so a
+ * double Enter or a retry after a dropped connection cannot create the task twice.
+ */
+export function useQuickAdd(onCreated: (task: Task) => void) {
+  const [text, setText] = useState("");
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const pendingId = useRef<string | undefined>(undefined);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const description = text.trim();
+    if (!description) return;
+    pendingId.current ??= ulid();
+    setBusy(true);
+    const result = await callTasksApi<Task>("/api/tasks", {
+      method: "POST",
+      body: { taskId: pendingId.current, description },
+      optimistic: newTaskOf(pendingId.current, description, new Date().toISOString()),
+    });
+    setBusy(false);
+    if (result.ok) {
+      pendingId.current = undefined;
+      setText("");
+      setError(undefined);
+      onCreated(result.data);
+    } else {
+      setError(result.message);
+    }
+  }
+
+  return {
+    text,
+    error,
+    busy,
+    submit: (event: FormEvent) => void submit(event),
+    type: (value: string) => {
+      setText(value);
+      // New words are a new task; an unchanged retry keeps its id.
+      if (!busy) pendingId.current = undefined;
+    },
+  };
+}
