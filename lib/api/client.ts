@@ -33,7 +33,8 @@ export type ApiResult<T> =
 
 export const offlineMessage = "You seem to be offline; nothing was changed.";
 
-async function readJson(response: Response): Promise<unknown> {
+/** The answer's JSON, or undefined when it has none (a 204, an HTML error page). */
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text().catch(() => "");
   if (!text) return undefined;
   try {
