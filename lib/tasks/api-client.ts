@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import { type ApiFailure, callApi, readAnswer } from "@/lib/api/client";
+import { taskPageSchema, taskSchema } from "@/lib/api/schemas";
 import { sendOrQueue } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
 
@@ -18,23 +21,27 @@ export type ApiResult<T> =
       readonly current?: Task;
     };
 
-async function toResult<T>(response: Response): Promise<ApiResult<T>> {
-  const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (response.ok) return { ok: true, status: response.status, data: body as T };
-  return {
-    ok: false,
-    status: response.status,
-    message: body.error?.message ?? `The server refused (HTTP ${response.status}).`,
-    current: body.current as Task | undefined,
-  };
+/** What a tasks route answers: a page for the list, a task for everything else. */
+function answerSchema(url: string, method: string): z.ZodType<unknown> {
+  const path = url.split("?")[0];
+  return method === "GET" && path === "/api/tasks" ? taskPageSchema : taskSchema;
 }
 
-const offlineMessage = "You seem to be offline; nothing was changed.";
+function failure(result: ApiFailure): ApiResult<never> {
+  const current = taskSchema.safeParse(result.current);
+  return {
+    ok: false,
+    status: result.status,
+    message: result.message,
+    current: current.success ? current.data : undefined,
+  };
+}
 
 /**
  * Calls the tasks API; network failures become a result too, never an exception. A change
  * given an `optimistic` result works offline: it waits in the outbox and the UI shows that
- * result at once.
+ * result at once. The answer is checked against what the route answers (`schema`, by default
+ * the task or the page of tasks the URL names).
  */
 export async function callTasksApi<T>(
   url: string,
@@ -42,9 +49,12 @@ export async function callTasksApi<T>(
     method?: "GET" | "POST" | "PATCH" | "DELETE";
     body?: Record<string, unknown>;
     optimistic?: T;
+    schema?: z.ZodType<T>;
   } = {},
 ): Promise<ApiResult<T>> {
   const method = init.method ?? "GET";
+  // Without a schema of its own, the caller's T is the route's answer (Task or TaskPage).
+  const schema = init.schema ?? (answerSchema(url, method) as z.ZodType<T>);
   if (method !== "GET" && init.optimistic !== undefined) {
     const result = await sendOrQueue({
       method,
@@ -54,18 +64,11 @@ export async function callTasksApi<T>(
       label: `${method} ${url}`,
     });
     if (result.queued) return { ok: true, status: 202, data: init.optimistic, queued: true };
-    return toResult<T>(result.response);
+    const answer = await readAnswer(result.response, schema);
+    return answer.ok ? answer : failure(answer);
   }
-  try {
-    const response = await fetch(url, {
-      method,
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return toResult<T>(response);
-  } catch {
-    return { ok: false, status: 0, message: offlineMessage };
-  }
+  const answer = await callApi(url, schema, { method, body: init.body });
+  return answer.ok ? answer : failure(answer);
 }
 
 /**
