@@ -240,6 +240,8 @@ export function replayOutbox(): Promise<void> {
 
 /** Puts a set-aside change back in line (same key: the server freed it) and replays. */
 export async function retrySetAside(id: string): Promise<void> {
+  // A replay under way may have passed it already: put it back once that one is done.
+  await replaying;
   await setMutationAside(id, undefined);
   await replayOutbox();
 }

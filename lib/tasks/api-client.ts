@@ -27,6 +27,16 @@ function answerSchema(url: string, method: string): z.ZodType<unknown> {
   return method === "GET" && path === "/api/tasks" ? taskPageSchema : taskSchema;
 }
 
+/** How the change reads where the person sees it (the sync status lists changes not sent). */
+function changeLabel(method: string, url: string, body: Record<string, unknown> | undefined) {
+  const about = typeof body?.description === "string" ? `: ${body.description}` : "";
+  if (url.endsWith("/move")) return "Move a task";
+  if (url.endsWith("/restore")) return "Restore a task";
+  if (method === "POST") return `New task${about}`;
+  if (method === "DELETE") return "Delete a task";
+  return "Edit a task";
+}
+
 function failure(result: ApiFailure): ApiResult<never> {
   const current = taskSchema.safeParse(result.current);
   return {
@@ -61,7 +71,7 @@ export async function callTasksApi<T>(
       url,
       body: init.body,
       mergeKey: method === "PATCH" ? `PATCH ${url}` : undefined,
-      label: `${method} ${url}`,
+      label: changeLabel(method, url, init.body),
     });
     if (result.queued) return { ok: true, status: 202, data: init.optimistic, queued: true };
     const answer = await readAnswer(result.response, schema);
