@@ -13,6 +13,7 @@ import {
   replayOutbox,
   retrySetAside,
   type SyncEvent,
+  sendOrQueue,
 } from "@/lib/offline/sync";
 
 // The outbox against IndexedDB in memory and a scripted server (fetch): what it keeps, sends,
@@ -191,5 +192,23 @@ describe("replaying the outbox", () => {
     await discardSetAside("01H0000000000000000000000B");
     expect(await queuedMutations()).toEqual([]);
     expect(events.at(-1)).toEqual({ type: "pending", count: 0 });
+  });
+
+  it("sends a new change at once when only set-aside changes wait on the device", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    answers = [{ status: 500 }];
+    await replayOutbox();
+    vi.stubGlobal("navigator", { onLine: true });
+    answers = [{ status: 200, body: task("01H0000000000000000000000B", { version: 3 }) }];
+    const result = await sendOrQueue({
+      method: "PATCH",
+      url: "/api/tasks/01H0000000000000000000000B",
+      body: { version: 2, status: "todo" },
+      label: "Edit a task",
+    });
+    expect(result.queued).toBe(false);
+    expect(sent.at(-1)?.url).toBe("/api/tasks/01H0000000000000000000000B");
   });
 });

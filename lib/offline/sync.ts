@@ -1,6 +1,6 @@
 import { ulid } from "ulid";
 import { readAnswer, sendRequest } from "@/lib/api/client";
-import { changeAnswerSchema, uploadGrantSchema } from "@/lib/api/schemas";
+import { changeAnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import { readDrafts } from "@/lib/offline/draft-store";
 import { nextRequest } from "@/lib/offline/drafts";
 import {
@@ -146,7 +146,9 @@ export async function sendOrQueue(request: MutationRequest): Promise<SendResult>
     idempotencyKey: ulid(),
     createdAt: new Date().toISOString(),
   };
-  if (navigator.onLine && (await queuedMutations()).length === 0) {
+  // Nothing may overtake a change waiting in line; set-aside ones are out of line.
+  const waiting = (await queuedMutations()).some((queued) => !queued.setAside);
+  if (navigator.onLine && !waiting) {
     try {
       return { queued: false, response: await send(mutation) };
     } catch {
@@ -205,7 +207,9 @@ export function replayOutbox(): Promise<void> {
           await clearOfflineStore();
           return;
         }
-        const answer = await readAnswer(response, changeAnswerSchema(mutation.url));
+        // A kept file's answer is its confirmation's: the note with the file.
+        const schema = mutation.fileId ? noteSchema : changeAnswerSchema(mutation.url);
+        const answer = await readAnswer(response, schema);
         if (answer.ok) emit({ type: "replayed", mutation, body: answer.data });
         // Applied, though its answer is not what the route answers: nothing to show from it.
         else if (response.ok) emit({ type: "replayed", mutation, body: undefined });
