@@ -82,12 +82,15 @@ describe("the tasks API client", () => {
     vi.stubGlobal("fetch", async () =>
       json({ error: { code: "conflict", message: "Changed elsewhere." }, current: stale }, 409),
     );
-    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toEqual({
+    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({
       ok: false,
       status: 409,
       message: "Changed elsewhere.",
       current: stale,
     });
+    // A "current" that is not a task is not offered as one.
+    vi.stubGlobal("fetch", async () => json({ current: { taskId: 1 } }, 409));
+    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({ current: undefined });
     vi.stubGlobal("fetch", async () => json({ ...task, version: "2" }));
     expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({ ok: false });
   });

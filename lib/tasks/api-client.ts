@@ -1,25 +1,18 @@
 import type { z } from "zod";
-import { type ApiFailure, callApi, readAnswer } from "@/lib/api/client";
+import {
+  type ApiFailure,
+  type ApiResult as ClientResult,
+  callApi,
+  readAnswer,
+} from "@/lib/api/client";
 import { taskPageSchema, taskSchema } from "@/lib/api/schemas";
 import { sendOrQueue } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
 
-/** The outcome of a call to the tasks JSON API, as the browser sees it. */
+/** The outcome of a call to the tasks JSON API: a 409 brings the task as it is now. */
 export type ApiResult<T> =
-  | {
-      readonly ok: true;
-      readonly status: number;
-      readonly data: T;
-      /** Kept in this device's outbox, to be sent when online; `data` is the optimistic result. */
-      readonly queued?: boolean;
-    }
-  | {
-      readonly ok: false;
-      readonly status: number;
-      readonly message: string;
-      /** The task as it is now, sent with a 409. */
-      readonly current?: Task;
-    };
+  | Extract<ClientResult<T>, { ok: true }>
+  | (Omit<ApiFailure, "current"> & { readonly current?: Task });
 
 /** What a tasks route answers: a page for the list, a task for everything else. */
 function answerSchema(url: string, method: string): z.ZodType<unknown> {
@@ -39,12 +32,7 @@ function changeLabel(method: string, url: string, body: Record<string, unknown> 
 
 function failure(result: ApiFailure): ApiResult<never> {
   const current = taskSchema.safeParse(result.current);
-  return {
-    ok: false,
-    status: result.status,
-    message: result.message,
-    current: current.success ? current.data : undefined,
-  };
+  return { ...result, current: current.success ? current.data : undefined };
 }
 
 /**
