@@ -45,6 +45,29 @@ function keptDrafts(page: Page): Promise<{ content: string; version?: number }[]
   );
 }
 
+/** The changes waiting in this page's outbox (IndexedDB): where they go and what they carry. */
+function keptOutbox(page: Page): Promise<{ url: string; body: unknown }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ url: string; body: unknown }[]>((resolve, reject) => {
+        const open = indexedDB.open("jotboard");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction("outbox").objectStore("outbox").getAll();
+          request.onsuccess = () => {
+            resolve(
+              request.result.map((queued: { url: string; body: unknown }) => ({
+                url: queued.url,
+                body: queued.body,
+              })),
+            );
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
 /** Names of this page's IndexedDB databases. */
 function databaseNames(page: Page): Promise<(string | undefined)[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
@@ -277,6 +300,125 @@ test.describe("offline", () => {
     expect(stored).toMatchObject({
       description: "Call the plumber about the boiler",
       version: task.version + 1,
+    });
+  });
+
+  test("a note's title and text edited offline both reach the server", async ({
+    page,
+    context,
+  }) => {
+    const notes = new NotesPage(page);
+    const noteId = await notes.newNote("Before the tunnel");
+    await notes.content().fill("online text");
+    await notes.expectSaved();
+    const before = await (await page.request.get(`/api/notes/${noteId}`)).json();
+
+    await context.setOffline(true);
+    await notes.title().fill("Title written offline");
+    await expect(page.locator("[data-save-state]")).toHaveAttribute("data-save-state", "offline");
+    await notes.content().fill("Text written offline");
+    await expect
+      .poll(() => keptDrafts(page))
+      .toEqual([{ version: before.version, content: "Text written offline" }]);
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+
+    await context.setOffline(false);
+    await notes.expectSaved();
+    await expect(page.getByTestId("sync-status")).toHaveCount(0);
+    const after = await (await page.request.get(`/api/notes/${noteId}`)).json();
+    expect(after).toMatchObject({
+      title: "Title written offline",
+      content: "Text written offline",
+      version: before.version + 1,
+    });
+  });
+
+  test("a task's description and details saved offline one after the other both reach the server", async ({
+    page,
+    context,
+  }) => {
+    const tasks = new TasksPage(page);
+    const task = await tasks.createViaApi({ description: "Buy paint" });
+    await tasks.gotoList();
+    await tasks.openEditor("Buy paint");
+    const editor = page.getByRole("form", { name: "Edit task" });
+
+    await context.setOffline(true);
+    await editor.getByLabel("Description").fill("Buy white paint");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+    await editor.getByRole("textbox", { name: "Details (markdown)" }).fill("Two litres, matt");
+    await editor.getByRole("button", { name: "Save" }).click();
+    // The two saves are one change on the device, carrying both fields.
+    await expect
+      .poll(() => keptOutbox(page))
+      .toEqual([
+        {
+          url: `/api/tasks/${task.taskId}`,
+          body: {
+            version: task.version,
+            description: "Buy white paint",
+            details: "Two litres, matt",
+          },
+        },
+      ]);
+    await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
+
+    await context.setOffline(false);
+    await expect(page.getByTestId("sync-status")).toHaveCount(0, { timeout: 20_000 });
+    expect(await tasks.getViaApi(task.taskId)).toMatchObject({
+      description: "Buy white paint",
+      details: "Two litres, matt",
+      version: task.version + 1,
+    });
+  });
+
+  test("a change the server fails on is set aside with its message, to retry or discard", async ({
+    page,
+    context,
+  }) => {
+    const tasks = new TasksPage(page);
+    const failing = await tasks.createViaApi({ description: "Water the plants" });
+    const behind = await tasks.createViaApi({ description: "Feed the cat" });
+    await tasks.gotoList();
+    await tasks.openEditor("Water the plants");
+    await context.setOffline(true);
+    const editor = page.getByRole("form", { name: "Edit task" });
+    await editor.getByLabel("Description").fill("Water the plants twice");
+    await editor.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+    await tasks.doneBox("Feed the cat").check();
+    await expect(page.getByTestId("sync-status")).toContainText("2 changes waiting");
+
+    // The server fails on the first change (a bug on its side, not an outage).
+    const failingUrl = `**/api/tasks/${failing.taskId}`;
+    await context.route(failingUrl, (route) =>
+      route.request().method() === "PATCH"
+        ? route.fulfill({
+            status: 500,
+            contentType: "application/json",
+            body: JSON.stringify({
+              error: { code: "internal", message: "Something went wrong on our side." },
+            }),
+          })
+        : route.continue(),
+    );
+    await context.setOffline(false);
+    const notSent = page.getByRole("button", { name: "1 change not sent" });
+    await expect(notSent).toBeVisible({ timeout: 20_000 });
+    // The change behind it was not held up.
+    await expect.poll(async () => (await tasks.getViaApi(behind.taskId)).status).toBe("completed");
+    await notSent.click();
+    const panel = page.getByRole("region", { name: "Changes not sent" });
+    await expect(panel).toContainText("Edit a task");
+    await expect(panel).toContainText("Something went wrong on our side.");
+
+    await context.unroute(failingUrl);
+    await panel.getByRole("button", { name: "Retry: Edit a task" }).click();
+    await expect(notSent).toHaveCount(0, { timeout: 20_000 });
+    expect(await tasks.getViaApi(failing.taskId)).toMatchObject({
+      description: "Water the plants twice",
+      version: failing.version + 1,
     });
   });
 

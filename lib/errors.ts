@@ -12,6 +12,8 @@ export const errorStatus = {
   unsupported_media: 415,
   mismatch: 422,
   rate_limited: 429,
+  /** A bug on the server: retrying the same request will not help. */
+  internal: 500,
   unavailable: 503,
 } as const;
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { readAnswer } from "@/lib/api/client";
 import { type MutationRequest, sendOrQueue } from "@/lib/offline/sync";
 
 interface OutboxButtonProps {
@@ -34,8 +35,8 @@ export function OutboxButton({
     if (result.queued) setMessage(queuedMessage);
     else if (result.response.ok) onDone();
     else {
-      const body = await result.response.json().catch(() => ({}));
-      setMessage(body.error?.message ?? failureMessage);
+      const answer = await readAnswer(result.response, null);
+      setMessage((!answer.ok && answer.serverMessage) || failureMessage);
     }
   }
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { type DragEvent, useEffect, useRef, useState } from "react";
+import { noteSchema } from "@/lib/api/schemas";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
 import type { Attachment, Note } from "@/lib/notes/types";
 import {
@@ -151,7 +152,7 @@ export function AttachmentsPanel({
 
   async function remove(attachment: Attachment) {
     try {
-      await postJson(`${base}/${attachment.attachmentId}`, {}, "DELETE");
+      await postJson(`${base}/${attachment.attachmentId}`, {}, noteSchema, "DELETE");
       setAttachments((current) =>
         current.filter((existing) => existing.attachmentId !== attachment.attachmentId),
       );

@@ -2,12 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-
-interface Batch {
-  readonly deleted: number;
-  readonly more: boolean;
-  readonly remaining: number;
-}
+import { callApi } from "@/lib/api/client";
+import { trashBatchSchema } from "@/lib/api/schemas";
 
 const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
@@ -26,16 +22,15 @@ export function EmptyTrashButton() {
     let deleted = 0;
     try {
       for (;;) {
-        const response = await fetch("/api/notes?trash=1", { method: "DELETE" });
-        const body = await response.json().catch(() => ({}));
-        if (response.status === 429) {
-          const seconds = Number(response.headers.get("retry-after")) || 5;
+        const result = await callApi("/api/notes?trash=1", trashBatchSchema, { method: "DELETE" });
+        if (!result.ok && result.status === 429) {
+          const seconds = result.retryAfterSeconds ?? 5;
           setMessage(`${deleted} deleted; pausing ${seconds} s (saving limit)…`);
           await wait(seconds);
           continue;
         }
-        if (!response.ok) throw new Error(body.error?.message);
-        const batch = body as Batch;
+        if (!result.ok) throw new Error(result.status === 0 ? undefined : result.serverMessage);
+        const batch = result.data;
         deleted += batch.deleted;
         if (!batch.more) break;
         setMessage(`${deleted} deleted, ${batch.remaining} left…`);

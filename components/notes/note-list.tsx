@@ -2,6 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { NoteCard } from "@/components/notes/note-card";
+import { callApi } from "@/lib/api/client";
+import { notePageSchema } from "@/lib/api/schemas";
 import type { NoteCard as NoteCardData, Page } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 
@@ -36,19 +38,18 @@ export function NoteList({ initial, query }: NoteListProps) {
     if (!cursor) return;
     setLoading(true);
     setError(undefined);
-    try {
-      const response = await fetch(
-        `/api/notes?${query}${query ? "&" : ""}cursor=${encodeURIComponent(cursor)}`,
-      );
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const page = (await response.json()) as Page<NoteCardData>;
+    const result = await callApi(
+      `/api/notes?${query}${query ? "&" : ""}cursor=${encodeURIComponent(cursor)}`,
+      notePageSchema,
+    );
+    if (result.ok) {
+      const page = result.data;
       setItems((current) => [...current, ...page.items]);
       setCursor(page.nextCursor);
-    } catch {
+    } else {
       setError("More notes could not be loaded. Try again.");
-    } finally {
-      setLoading(false);
     }
+    setLoading(false);
   }
 
   return (

@@ -1,9 +1,22 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { SetAsideChanges } from "@/components/pwa/set-aside-changes";
 import { flushDrafts } from "@/lib/offline/draft-sync";
-import { claimForUser, isOfflineStoreAvailable, readLibrary } from "@/lib/offline/store";
-import { onSync, pendingCount, replayOutbox } from "@/lib/offline/sync";
+import {
+  claimForUser,
+  isOfflineStoreAvailable,
+  type QueuedMutation,
+  readLibrary,
+} from "@/lib/offline/store";
+import {
+  discardSetAside,
+  onSync,
+  pendingCount,
+  replayOutbox,
+  retrySetAside,
+  setAsideMutations,
+} from "@/lib/offline/sync";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
@@ -17,15 +30,21 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
+  const [setAside, setSetAside] = useState<readonly QueuedMutation[]>([]);
 
   useEffect(() => {
     if (!isOfflineStoreAvailable()) return;
     let active = true;
     const refresh = async () => {
-      const [count, library] = await Promise.all([pendingCount(), readLibrary()]);
+      const [count, library, failed] = await Promise.all([
+        pendingCount(),
+        readLibrary(),
+        setAsideMutations(),
+      ]);
       if (!active) return;
       setPending(count);
       setLastSync(library.lastSync);
+      setSetAside(failed);
     };
     const replay = () => {
       // The outbox first: it may hold the creation of a note a draft then edits.
@@ -45,7 +64,11 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
       replay();
     });
     const unsubscribe = onSync((event) => {
-      if (event.type === "pending") setPending(event.count);
+      if (event.type === "pending") {
+        setPending(event.count);
+        // Set-aside changes come and go with a replay, a retry or a discard.
+        void setAsideMutations().then((failed) => active && setSetAside(failed));
+      }
       if (event.type === "replayed") setLastSync(new Date().toISOString());
     });
     window.addEventListener("online", onOnline);
@@ -60,17 +83,27 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
     };
   }, [userId]);
 
-  if (online && pending === 0) return null;
+  const notSent = (
+    <SetAsideChanges
+      changes={setAside}
+      onRetry={(id) => void retrySetAside(id)}
+      onDiscard={(id) => void discardSetAside(id)}
+    />
+  );
+  if (online && pending === 0) return notSent;
   return (
-    <p
-      role="status"
-      aria-live="polite"
-      data-testid="sync-status"
-      className={`whitespace-nowrap rounded-full px-2 py-1 text-xs font-medium ${online ? "bg-canvas text-muted" : "bg-danger text-white"}`}
-    >
-      {online ? "Syncing" : "Offline"}
-      {pending > 0 && ` · ${pending} change${pending === 1 ? "" : "s"} waiting`}
-      {!online && lastSync && ` · last sync ${timeFormat.format(new Date(lastSync))}`}
-    </p>
+    <>
+      {notSent}
+      <p
+        role="status"
+        aria-live="polite"
+        data-testid="sync-status"
+        className={`whitespace-nowrap rounded-full px-2 py-1 text-xs font-medium ${online ? "bg-canvas text-muted" : "bg-danger text-white"}`}
+      >
+        {online ? "Syncing" : "Offline"}
+        {pending > 0 && ` · ${pending} change${pending === 1 ? "" : "s"} waiting`}
+        {!online && lastSync && ` · last sync ${timeFormat.format(new Date(lastSync))}`}
+      </p>
+    </>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
-import type { NoteCard, Page } from "@/lib/notes/types";
+import { callApi } from "@/lib/api/client";
+import { notePageSchema } from "@/lib/api/schemas";
 import type { NoteOption } from "@/lib/tasks/view";
 
 const suggestions = 8;
@@ -35,15 +36,15 @@ export function NotePicker({ id, label, value, onChange }: NotePickerProps) {
       setStatus("loading");
       const query = new URLSearchParams({ limit: String(suggestions) });
       if (text.trim()) query.set("q", text.trim());
-      try {
-        const response = await fetch(`/api/notes?${query}`, { signal: controller.signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const page = (await response.json()) as Page<NoteCard>;
-        setOptions(page.items.map((note) => ({ noteId: note.noteId, title: note.title })));
+      const result = await callApi(`/api/notes?${query}`, notePageSchema, {
+        signal: controller.signal,
+      });
+      if (result.ok) {
+        setOptions(result.data.items.map((note) => ({ noteId: note.noteId, title: note.title })));
         setActive(-1);
         setStatus("idle");
-      } catch {
-        if (!controller.signal.aborted) setStatus("failed");
+      } else if (!controller.signal.aborted) {
+        setStatus("failed");
       }
     }, typingPauseMs);
     return () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import {
   BatchGetCommand,
   DeleteCommand,
@@ -20,12 +21,22 @@ import type { Database } from "@/lib/db/runtime";
  * lists its keys: deleting that data for good deletes those answers with it.
  */
 export type IdempotencyClaim =
-  | { readonly state: "claimed" }
-  | { readonly state: "in-progress" }
+  /** `token` names this claim, so only its holder releases it. */
+  | { readonly state: "claimed"; readonly token: string }
+  /** Another request holds the key; its lease ends in `retryAfterSeconds`. */
+  | { readonly state: "in-progress"; readonly retryAfterSeconds: number }
   | { readonly state: "done"; readonly status: number; readonly body: string }
   | { readonly state: "mismatch" };
 
 const keepSeconds = 24 * 60 * 60;
+
+/**
+ * How long a pending key is held for the request that claimed it. A request that crashed never
+ * completes or releases its key: past the lease, a repeat with the same request takes it over
+ * instead of being refused for a day. Long enough for any one request (the gate's work is
+ * bounded by DynamoDB and S3 timeouts well under it).
+ */
+export const idempotencyLeaseSeconds = 30;
 
 function key(userId: string, idempotencyKey: string) {
   return { userId: `idem#${userId}#${idempotencyKey}` };
@@ -36,7 +47,10 @@ export async function claimIdempotencyKey(
   userId: string,
   idempotencyKey: string,
   fingerprint: string,
+  options: { readonly now?: number } = {},
 ): Promise<IdempotencyClaim> {
+  const now = options.now ?? Date.now();
+  const token = randomUUID();
   try {
     await db.client.send(
       new PutCommand({
@@ -46,12 +60,22 @@ export async function claimIdempotencyKey(
           kind: "idempotency",
           state: "pending",
           fingerprint,
-          expiresAt: Math.floor(Date.now() / 1000) + keepSeconds,
+          token,
+          leaseUntil: now + idempotencyLeaseSeconds * 1000,
+          expiresAt: Math.floor(now / 1000) + keepSeconds,
         },
-        ConditionExpression: "attribute_not_exists(userId)",
+        // New, or the same request's key left pending past its lease (its holder crashed).
+        ConditionExpression:
+          "attribute_not_exists(userId) OR (#state = :pending AND fingerprint = :fingerprint AND leaseUntil < :now)",
+        ExpressionAttributeNames: { "#state": "state" },
+        ExpressionAttributeValues: {
+          ":pending": "pending",
+          ":fingerprint": fingerprint,
+          ":now": now,
+        },
       }),
     );
-    return { state: "claimed" };
+    return { state: "claimed", token };
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
@@ -62,10 +86,17 @@ export async function claimIdempotencyKey(
       ConsistentRead: true,
     }),
   );
-  if (!Item) return claimIdempotencyKey(db, userId, idempotencyKey, fingerprint);
+  if (!Item) return claimIdempotencyKey(db, userId, idempotencyKey, fingerprint, options);
   if (Item.fingerprint !== fingerprint) return { state: "mismatch" };
-  if (Item.state !== "done") return { state: "in-progress" };
-  return { state: "done", status: Number(Item.status), body: String(Item.body ?? "") };
+  if (Item.state === "done") {
+    return { state: "done", status: Number(Item.status), body: String(Item.body ?? "") };
+  }
+  // Keys claimed before leases existed have none: they count as just expired.
+  const leaseUntil = Number(Item.leaseUntil ?? 0);
+  return {
+    state: "in-progress",
+    retryAfterSeconds: Math.max(1, Math.ceil((leaseUntil - now) / 1000)),
+  };
 }
 
 const goneBody = JSON.stringify({
@@ -180,9 +211,27 @@ export async function forgetIdempotentAnswers(
   }
 }
 
-/** Frees a key whose request failed for a passing reason, so a retry can run it. */
-export async function releaseIdempotencyKey(db: Database, userId: string, idempotencyKey: string) {
-  await db.client.send(
-    new DeleteCommand({ TableName: db.tables.Users, Key: key(userId, idempotencyKey) }),
-  );
+/**
+ * Frees a key whose request failed for a passing reason, so a retry can run it; only while this
+ * claim holds it (past the lease another request may have taken it over).
+ */
+export async function releaseIdempotencyKey(
+  db: Database,
+  userId: string,
+  idempotencyKey: string,
+  token: string,
+) {
+  try {
+    await db.client.send(
+      new DeleteCommand({
+        TableName: db.tables.Users,
+        Key: key(userId, idempotencyKey),
+        ConditionExpression: "#token = :token",
+        ExpressionAttributeNames: { "#token": "token" },
+        ExpressionAttributeValues: { ":token": token },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
 }

@@ -2,7 +2,10 @@
  * The browser's side of an attachment upload: presign, PUT straight to S3, confirm. Shared by
  * the attachments panel and the editor (paste and drop), which both learn of every new file.
  */
-import type { Attachment, Note } from "@/lib/notes/types";
+import type { z } from "zod";
+import { callApi } from "@/lib/api/client";
+import { noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
+import type { Attachment } from "@/lib/notes/types";
 
 // Browsers often leave these types empty; the extension is then the best evidence.
 const typesByExtension: Record<string, string> = {
@@ -18,15 +21,16 @@ export function contentTypeOf(file: File): string {
   return typesByExtension[extension] ?? "application/octet-stream";
 }
 
-export async function postJson(url: string, body: unknown, method = "POST") {
-  const response = await fetch(url, {
-    method,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
-  const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(json.error?.message ?? `HTTP ${response.status}`);
-  return json;
+/** A JSON change whose answer must match `schema`; rejects with a message fit to show. */
+export async function postJson<T>(
+  url: string,
+  body: Record<string, unknown>,
+  schema: z.ZodType<T>,
+  method: "POST" | "DELETE" = "POST",
+): Promise<T> {
+  const result = await callApi(url, schema, { method, body });
+  if (!result.ok) throw new Error(result.serverMessage ?? `HTTP ${result.status}`);
+  return result.data;
 }
 
 /** PUTs straight to S3 with the presigned URL, reporting progress; the app server never sees the bytes. */
@@ -80,7 +84,7 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   const base = `/api/notes/${noteId}/attachments`;
   const request = { name: file.name, size: file.size, contentType };
-  const { attachmentId, upload } = await postJson(base, request);
+  const { attachmentId, upload } = await postJson(base, request, uploadGrantSchema);
   await putToStorage(
     upload.url,
     upload.headers,
@@ -89,7 +93,7 @@ export async function uploadAttachment(
     progress.register ?? (() => undefined),
   );
   progress.onConfirming?.();
-  const note = (await postJson(`${base}/${attachmentId}`, request)) as Note;
+  const note = await postJson(`${base}/${attachmentId}`, request, noteSchema);
   const added = note.attachments.find((attachment) => attachment.attachmentId === attachmentId);
   if (!added) throw new Error("The file could not be attached.");
   for (const listener of listeners) listener(noteId, added);

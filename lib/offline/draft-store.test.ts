@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, describe, expect, it } from "vitest";
 import { putDraft, readDraft, readDrafts, replaceDraft } from "@/lib/offline/draft-store";
 import { editDraft, startDraft } from "@/lib/offline/drafts";
-import { claimForUser, clearOfflineStore, enqueueMutation } from "@/lib/offline/store";
+import { claimForUser, clearOfflineStore, database, enqueueMutation } from "@/lib/offline/store";
 import { pendingCount } from "@/lib/offline/sync";
 
 // IndexedDB in memory (fake-indexeddb); the browser's own is exercised by the e2e tests.
@@ -60,5 +60,15 @@ describe("the draft store", () => {
     await putDraft(typed("01HAAAAAAAAAAAAAAAAAAAAAAA", "private"));
     await claimForUser("user-b");
     expect(await readDrafts()).toEqual([]);
+  });
+
+  it("passes over a stored draft it cannot read (another build wrote it)", async () => {
+    await putDraft(typed("01HAAAAAAAAAAAAAAAAAAAAAAA", "milk"));
+    const db = await database();
+    await db.put("drafts", { noteId: "01HBBBBBBBBBBBBBBBBBBBBBBB", fields: "eggs" } as never);
+    expect((await readDrafts()).map((draft) => draft.noteId)).toEqual([
+      "01HAAAAAAAAAAAAAAAAAAAAAAA",
+    ]);
+    expect(await readDraft("01HBBBBBBBBBBBBBBBBBBBBBBB")).toBeUndefined();
   });
 });

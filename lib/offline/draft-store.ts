@@ -1,5 +1,45 @@
-import { isSettled, type NoteDraft } from "@/lib/offline/drafts";
+import { z } from "zod";
+import { noteSchema } from "@/lib/api/schemas";
+import {
+  type DraftRequest,
+  isSettled,
+  type NoteDraft,
+  type NoteFields,
+} from "@/lib/offline/drafts";
 import { database } from "@/lib/offline/store";
+
+const fieldsSchema: z.ZodType<NoteFields> = z.object({
+  title: z.string(),
+  content: z.string(),
+  tags: z.array(z.string()),
+  pinned: z.boolean(),
+  remoteImages: z.boolean(),
+});
+
+const requestSchema: z.ZodType<DraftRequest> = z.object({
+  method: z.enum(["POST", "PATCH"]),
+  url: z.string().startsWith("/api/notes"),
+  body: z.record(z.string(), z.unknown()),
+  idempotencyKey: z.string(),
+  fields: fieldsSchema,
+});
+
+/** What a kept draft must look like to be used (another build may have written it). */
+const draftSchema: z.ZodType<NoteDraft> = z.object({
+  noteId: z.string(),
+  fields: fieldsSchema,
+  revision: z.string(),
+  base: z.object({ fields: fieldsSchema, version: z.number() }).nullable(),
+  inFlight: requestSchema.optional(),
+  conflict: noteSchema.optional(),
+  refused: z.string().optional(),
+  updatedAt: z.string(),
+});
+
+function readStored(stored: unknown): NoteDraft | undefined {
+  const parsed = draftSchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /**
  * Drafts in the device's IndexedDB, one per note. Writes are blind puts committed at once and
@@ -14,11 +54,14 @@ export async function putDraft(draft: NoteDraft): Promise<void> {
 }
 
 export async function readDraft(noteId: string): Promise<NoteDraft | undefined> {
-  return (await database()).get("drafts", noteId);
+  return readStored(await (await database()).get("drafts", noteId));
 }
 
+/** Every draft this device keeps that it can read. */
 export async function readDrafts(): Promise<NoteDraft[]> {
-  return (await database()).getAll("drafts");
+  return (await (await database()).getAll("drafts"))
+    .map(readStored)
+    .filter((draft) => draft !== undefined);
 }
 
 /** Writes a draft unless an editor changed it since it was read (its revision moved on). */

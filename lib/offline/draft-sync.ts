@@ -1,3 +1,4 @@
+import { readJson } from "@/lib/api/client";
 import { readDrafts, replaceDraft } from "@/lib/offline/draft-store";
 import {
   answerDraft,
@@ -23,7 +24,7 @@ export async function sendDraftRequest(
 ): Promise<DraftAnswer> {
   try {
     const response = await send(request, options);
-    return classifyAnswer(request, response.status, await response.json().catch(() => undefined));
+    return classifyAnswer(request, response.status, await readJson(response));
   } catch {
     // No answer (network, or a keepalive body over the browser's 64 KB): the draft keeps the
     // request and sends it again with the same key.

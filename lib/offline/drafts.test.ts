@@ -146,6 +146,24 @@ describe("a draft of an existing note", () => {
       expect(classifyAnswer({ method: "PATCH" }, status, body)).toEqual({ kind: "retry" });
     }
   });
+
+  it("stops at a server failure (500) with its message instead of sending it again and again", () => {
+    const body = { error: { code: "internal", message: "Something went wrong on our side." } };
+    expect(classifyAnswer({ method: "PATCH" }, 500, body)).toEqual({
+      kind: "refused",
+      message: "Something went wrong on our side.",
+    });
+  });
+
+  it("does not take an answer that is not a note for one", () => {
+    expect(classifyAnswer({ method: "PATCH" }, 200, { noteId, version: "4" })).toMatchObject({
+      kind: "refused",
+    });
+    // A 409 whose "current" is not a note carries no choice to make: ask again later.
+    expect(classifyAnswer({ method: "PATCH" }, 409, { current: { title: 1 } })).toEqual({
+      kind: "retry",
+    });
+  });
 });
 
 describe("a draft of a note not created yet", () => {

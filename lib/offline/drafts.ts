@@ -1,3 +1,4 @@
+import { errorBodySchema, noteSchema } from "@/lib/api/schemas";
 import type { Note } from "@/lib/notes/types";
 
 /**
@@ -208,25 +209,35 @@ export function takeTheirs(draft: NoteDraft, now: string): NoteDraft {
   };
 }
 
-/** What an HTTP answer means for a draft request. */
+/** What an HTTP answer means for a draft request; its body is checked, not trusted. */
 export function classifyAnswer(
   request: Pick<DraftRequest, "method">,
   status: number,
   body: unknown,
 ): DraftAnswer {
-  const json = (body ?? {}) as { current?: Note; error?: { message?: string } };
   if (status >= 200 && status < 300) {
+    const note = noteSchema.safeParse(body);
+    if (!note.success) {
+      return {
+        kind: "refused",
+        message: "The server's answer could not be read; reload the page.",
+      };
+    }
     // A create answers 201 when it made the note, 200 when the note was already there.
     return {
       kind: "saved",
-      note: body as Note,
+      note: note.data,
       applied: request.method === "PATCH" || status === 201,
     };
   }
-  if (status === 409 && json.current) return { kind: "conflict", theirs: json.current };
-  // A 409 without their version: the same key is still being applied. A 401: the session
-  // lapsed; the draft goes out once this person signs in again. Either way, ask again later.
-  if (status === 401 || status === 409 || status === 429 || status >= 500) return { kind: "retry" };
+  const refusal = errorBodySchema.safeParse(body);
+  const json = refusal.success ? refusal.data : {};
+  const current = noteSchema.safeParse(json.current);
+  if (status === 409 && current.success) return { kind: "conflict", theirs: current.data };
+  // A 409 without their version: nothing to choose between (keys still being applied answer
+  // 503 now, older servers 409). A 401: the session lapsed; the draft goes out once this person
+  // signs in again. Either way, ask again later. A 500 is a bug, not an outage: it stops there.
+  if (status === 401 || status === 409 || status === 429 || status > 500) return { kind: "retry" };
   return {
     kind: "refused",
     message: json.error?.message ?? `The note could not be saved (HTTP ${status}).`,

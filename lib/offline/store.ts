@@ -1,4 +1,5 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
+import { z } from "zod";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { clearRuntimeCaches, offlineDatabaseName } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
@@ -17,10 +18,34 @@ export interface QueuedMutation {
   readonly body?: Record<string, unknown>;
   /** Sent as Idempotency-Key: the server applies the mutation once however often it is replayed. */
   readonly idempotencyKey: string;
-  /** Unsent mutations with the same merge key are folded into one (e.g. edits of one note). */
+  /** Unsent mutations with the same merge key are folded into one (e.g. edits of one task). */
   readonly mergeKey?: string;
   readonly label: string;
   readonly createdAt: string;
+  /** Sent at least once: its key may be on the server, so nothing is merged into it any more. */
+  readonly sent?: boolean;
+  /** The server failed on it (500): kept, not sent again until the person retries it. */
+  readonly setAside?: string;
+}
+
+/** What a stored change must look like to be sent (another build may have written it). */
+const queuedMutationSchema: z.ZodType<QueuedMutation> = z.object({
+  id: z.string(),
+  fileId: z.string().optional(),
+  method: z.enum(["POST", "PATCH", "DELETE"]),
+  url: z.string().startsWith("/api/"),
+  body: z.record(z.string(), z.unknown()).optional(),
+  idempotencyKey: z.string(),
+  mergeKey: z.string().optional(),
+  label: z.string(),
+  createdAt: z.string(),
+  sent: z.boolean().optional(),
+  setAside: z.string().optional(),
+});
+
+function readMutation(stored: unknown): QueuedMutation | undefined {
+  const parsed = queuedMutationSchema.safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export interface OfflineTaskCard {
@@ -124,20 +149,27 @@ export async function readLibrary() {
 export async function enqueueMutation(mutation: QueuedMutation): Promise<void> {
   const db = await database();
   const tx = db.transaction("outbox", "readwrite");
-  if (mutation.mergeKey) {
-    for (const queued of await tx.store.getAll()) {
-      if (queued.mergeKey === mutation.mergeKey) {
-        // Keep the first one's base (e.g. the version it was based on) and its place in line.
-        await tx.store.put({
-          ...queued,
-          body: { ...mutation.body, ...pick(queued.body, ["version"]) },
-        });
-        await tx.done;
-        return;
-      }
-    }
+  const queued = mutation.mergeKey
+    ? (await tx.store.getAll())
+        .map(readMutation)
+        .filter((candidate) => candidate !== undefined)
+        .sort((a, b) => a.id.localeCompare(b.id))
+        .find(
+          (candidate) =>
+            candidate.mergeKey === mutation.mergeKey && !candidate.sent && !candidate.setAside,
+        )
+    : undefined;
+  if (queued) {
+    // Field by field: the newest value of each field, the first one's base (the version it was
+    // based on) and place in line. A new body needs a new key: a key names one request.
+    await tx.store.put({
+      ...queued,
+      body: { ...queued.body, ...mutation.body, ...pick(queued.body, ["version"]) },
+      idempotencyKey: mutation.idempotencyKey,
+    });
+  } else {
+    await tx.store.put(mutation);
   }
-  await tx.store.put(mutation);
   await tx.done;
 }
 
@@ -147,9 +179,34 @@ function pick(body: Record<string, unknown> | undefined, keys: string[]) {
   );
 }
 
+/** Every change on the device, set-aside ones included, oldest first. */
 export async function queuedMutations(): Promise<QueuedMutation[]> {
   const db = await database();
-  return (await db.getAll("outbox")).sort((a, b) => a.id.localeCompare(b.id));
+  return (await db.getAll("outbox"))
+    .map(readMutation)
+    .filter((mutation) => mutation !== undefined)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * The change as stored now, marked as sent before it goes out (in one transaction, so an edit
+ * merged after the queue was read goes with it, and none is merged into it afterwards).
+ */
+export async function takeForSending(id: string): Promise<QueuedMutation | undefined> {
+  const tx = (await database()).transaction("outbox", "readwrite");
+  const stored = readMutation(await tx.store.get(id));
+  const taken = stored && !stored.setAside ? { ...stored, sent: true } : undefined;
+  if (taken) await tx.store.put(taken);
+  await tx.done;
+  return taken;
+}
+
+/** Sets a change aside (`message`) or, with undefined, puts it back in line. */
+export async function setMutationAside(id: string, message: string | undefined): Promise<void> {
+  const tx = (await database()).transaction("outbox", "readwrite");
+  const stored = readMutation(await tx.store.get(id));
+  if (stored) await tx.store.put({ ...stored, setAside: message });
+  await tx.done;
 }
 
 export async function removeMutation(id: string): Promise<void> {

@@ -1,4 +1,6 @@
 import { ulid } from "ulid";
+import { readAnswer, sendRequest } from "@/lib/api/client";
+import { changeAnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import { readDrafts } from "@/lib/offline/draft-store";
 import { nextRequest } from "@/lib/offline/drafts";
 import {
@@ -9,6 +11,8 @@ import {
   type QueuedMutation,
   queuedMutations,
   removeMutation,
+  setMutationAside,
+  takeForSending,
 } from "@/lib/offline/store";
 
 /**
@@ -20,7 +24,13 @@ export type SyncEvent =
   | { readonly type: "queued"; readonly mutation: QueuedMutation }
   | { readonly type: "replayed"; readonly mutation: QueuedMutation; readonly body: unknown }
   | { readonly type: "conflict"; readonly mutation: QueuedMutation; readonly body: unknown }
-  | { readonly type: "refused"; readonly mutation: QueuedMutation; readonly message: string }
+  | {
+      readonly type: "refused";
+      readonly mutation: QueuedMutation;
+      readonly message: string;
+      /** The server failed on it (500): kept on the device, to retry or discard (sync status). */
+      readonly setAside?: boolean;
+    }
   | { readonly type: "pending"; readonly count: number; readonly mutation?: undefined };
 
 type Listener = (event: SyncEvent) => void;
@@ -35,10 +45,18 @@ function emit(event: SyncEvent) {
   for (const listener of listeners) listener(event);
 }
 
-/** Changes not on the server yet: the outbox and the drafts with something to send. */
+/** Changes on their way to the server: the outbox (not set aside) and drafts with something to send. */
 export async function pendingCount(): Promise<number> {
   const [queue, drafts] = await Promise.all([queuedMutations(), readDrafts()]);
-  return queue.length + drafts.filter((draft) => nextRequest(draft)).length;
+  return (
+    queue.filter((mutation) => !mutation.setAside).length +
+    drafts.filter((draft) => nextRequest(draft)).length
+  );
+}
+
+/** Changes the server failed on, kept for the person to retry or discard. */
+export async function setAsideMutations(): Promise<QueuedMutation[]> {
+  return (await queuedMutations()).filter((mutation) => mutation.setAside);
 }
 
 export async function reportPending(): Promise<void> {
@@ -58,10 +76,10 @@ export function send(
   mutation: Pick<QueuedMutation, "method" | "url" | "body" | "idempotencyKey">,
   options: { readonly keepalive?: boolean } = {},
 ) {
-  return fetch(mutation.url, {
+  return sendRequest(mutation.url, {
     method: mutation.method,
-    headers: { "content-type": "application/json", "idempotency-key": mutation.idempotencyKey },
-    body: mutation.body ? JSON.stringify(mutation.body) : undefined,
+    body: mutation.body,
+    idempotencyKey: mutation.idempotencyKey,
     keepalive: options.keepalive,
   });
 }
@@ -80,10 +98,9 @@ async function uploadKeptFile(mutation: QueuedMutation): Promise<Response> {
     );
   const presign = await send(mutation);
   if (!presign.ok) return presign;
-  const { attachmentId, upload } = (await presign.json()) as {
-    attachmentId: string;
-    upload: { url: string; headers: Record<string, string> };
-  };
+  const grant = await readAnswer(presign, uploadGrantSchema);
+  if (!grant.ok) return new Response(null, { status: 502 });
+  const { attachmentId, upload } = grant.data;
   const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: blob });
   if (!put.ok) return new Response(null, { status: 502 });
   return send({
@@ -129,7 +146,9 @@ export async function sendOrQueue(request: MutationRequest): Promise<SendResult>
     idempotencyKey: ulid(),
     createdAt: new Date().toISOString(),
   };
-  if (navigator.onLine && (await queuedMutations()).length === 0) {
+  // Nothing may overtake a change waiting in line; set-aside ones are out of line.
+  const waiting = (await queuedMutations()).some((queued) => !queued.setAside);
+  if (navigator.onLine && !waiting) {
     try {
       return { queued: false, response: await send(mutation) };
     } catch {
@@ -146,22 +165,41 @@ let replaying: Promise<void> | undefined;
 let retryTimer: ReturnType<typeof setTimeout> | undefined;
 let retryDelayMs = 1_000;
 
+/** Why a change is set aside, when the server gave no message of its own. */
+const failedMessage = "The server failed on this change.";
+
 /**
  * Replays the outbox in order; stops at the first network failure or server outage and tries
- * again with backoff (the "online" event can come before the network really works).
+ * again with backoff, or after the server's Retry-After (the "online" event can come before
+ * the network really works). A change the server fails on (500: a bug, not an outage) is set
+ * aside with its message instead of blocking every change behind it.
  */
 export function replayOutbox(): Promise<void> {
   let sessionEnded = false;
+  let waitSeconds = 0;
   replaying ??= (async () => {
     try {
-      for (const mutation of await queuedMutations()) {
+      for (const { id } of await queuedMutations()) {
+        // As stored now (an edit merged in since the queue was read goes too), marked as sent.
+        const mutation = await takeForSending(id);
+        if (!mutation) continue;
         let response: Response;
         try {
           response = mutation.fileId ? await uploadKeptFile(mutation) : await send(mutation);
         } catch {
           return;
         }
-        if (response.status >= 500 || response.status === 429) return;
+        if (response.status === 500) {
+          const answer = await readAnswer(response, null);
+          const message = answer.ok ? failedMessage : (answer.serverMessage ?? failedMessage);
+          await setMutationAside(mutation.id, message);
+          emit({ type: "refused", mutation, message, setAside: true });
+          continue;
+        }
+        if (response.status > 500 || response.status === 429) {
+          waitSeconds = Number(response.headers.get("retry-after")) || 0;
+          return;
+        }
         // The session is gone (signed out elsewhere): the device lets go of the account's data,
         // its unsent changes included, rather than keep them for whoever holds it next.
         if (response.status === 401) {
@@ -169,25 +207,32 @@ export function replayOutbox(): Promise<void> {
           await clearOfflineStore();
           return;
         }
-        const body = await response.json().catch(() => undefined);
-        if (response.ok) emit({ type: "replayed", mutation, body });
-        else if (response.status === 409) emit({ type: "conflict", mutation, body });
-        else {
-          const message =
-            (body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`;
+        // A kept file's answer is its confirmation's: the note with the file.
+        const schema = mutation.fileId ? noteSchema : changeAnswerSchema(mutation.url);
+        const answer = await readAnswer(response, schema);
+        if (answer.ok) emit({ type: "replayed", mutation, body: answer.data });
+        // Applied, though its answer is not what the route answers: nothing to show from it.
+        else if (response.ok) emit({ type: "replayed", mutation, body: undefined });
+        else if (response.status === 409) {
+          const error = { code: answer.code, message: answer.serverMessage };
+          emit({ type: "conflict", mutation, body: { error, current: answer.current } });
+        } else {
+          const message = answer.serverMessage ?? `HTTP ${response.status}`;
           emit({ type: "refused", mutation, message });
         }
         await removeMutation(mutation.id);
       }
     } finally {
       // After a wipe, reading the store would only make an empty one again.
-      const count = sessionEnded ? 0 : (await queuedMutations()).length;
-      if (sessionEnded) emit({ type: "pending", count });
-      else await reportPending();
+      emit({ type: "pending", count: sessionEnded ? 0 : await pendingCount() });
       replaying = undefined;
       clearTimeout(retryTimer);
-      if (count > 0 && navigator.onLine) {
-        retryTimer = setTimeout(() => void replayOutbox(), retryDelayMs);
+      const waiting = !sessionEnded && (await queuedMutations()).some((queued) => !queued.setAside);
+      if (waiting && navigator.onLine) {
+        retryTimer = setTimeout(
+          () => void replayOutbox(),
+          Math.max(retryDelayMs, waitSeconds * 1000),
+        );
         retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
       } else {
         retryDelayMs = 1_000;
@@ -195,4 +240,18 @@ export function replayOutbox(): Promise<void> {
     }
   })();
   return replaying;
+}
+
+/** Puts a set-aside change back in line (same key: the server freed it) and replays. */
+export async function retrySetAside(id: string): Promise<void> {
+  // A replay under way may have passed it already: put it back once that one is done.
+  await replaying;
+  await setMutationAside(id, undefined);
+  await replayOutbox();
+}
+
+/** Drops a set-aside change for good (the person chose to). */
+export async function discardSetAside(id: string): Promise<void> {
+  await removeMutation(id);
+  await reportPending();
 }

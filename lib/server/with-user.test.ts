@@ -215,8 +215,11 @@ describe("withUserRoute (JSON routes)", () => {
     expect((await call(JSON.stringify({ title: "gone" }))).status).toBe(404);
     vi.spyOn(console, "error").mockImplementation(() => {});
     const failed = await call(JSON.stringify({ title: "boom" }));
-    expect(failed.status).toBe(503);
-    expect(JSON.stringify(await failed.json())).not.toContain("secret internals");
+    // A bug is not an outage: 500, so an outbox sets the change aside instead of retrying it.
+    expect(failed.status).toBe(500);
+    const body = await failed.json();
+    expect(body.error.code).toBe("internal");
+    expect(JSON.stringify(body)).not.toContain("secret internals");
   });
 
   it("refuses oversized bodies with 413", async () => {
@@ -373,5 +376,39 @@ describe("withUserRoute idempotency fingerprints the whole request", () => {
     expect((await permanent.json()).error.message).toMatch(/already used for another request/);
     expect((await send("", { title: "b" }, key)).status).toBe(422);
     expect(applied).toEqual(["trash a"]);
+  });
+
+  it("answers a key still in progress with 503 and Retry-After, not a conflict", async () => {
+    session.user = { ...alice, userId: ulid() };
+    let finish = () => {};
+    let started = () => {};
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    const slow = withUserRoute({ body: z.object({ title: z.string() }) }, async ({ body }) => {
+      started();
+      await new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      return { title: body.title };
+    });
+    const key = ulid();
+    const post = () =>
+      slow(
+        new Request("http://localhost/api/notes", {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": key },
+          body: JSON.stringify({ title: "a" }),
+        }),
+        { params: Promise.resolve({}) },
+      );
+    const first = post();
+    await running;
+    const repeat = await post();
+    expect(repeat.status).toBe(503);
+    expect(Number(repeat.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await repeat.json()).error.message).toMatch(/already being applied/);
+    finish();
+    expect((await first).status).toBe(200);
   });
 });

@@ -50,7 +50,7 @@ export function toAppError(error: unknown): AppError {
     );
   }
   console.error(error);
-  return new AppError("unavailable", "Something went wrong on our side; nothing was changed.");
+  return new AppError("internal", "Something went wrong on our side; nothing was changed.");
 }
 
 /** Form fields as an object: repeated names become arrays, Next's internal fields are dropped. */
@@ -302,8 +302,14 @@ async function runOnce(
       "This Idempotency-Key was already used for another request; send a new key.",
     );
   }
+  // Not a conflict: the same change is still running (or its holder's lease has yet to run
+  // out), so the client keeps it and asks again after Retry-After.
   if (claim.state === "in-progress") {
-    throw new AppError("conflict", "This change is already being applied; try again in a moment.");
+    throw new AppError(
+      "unavailable",
+      "This change is already being applied; try again in a moment.",
+      { retryAfterSeconds: claim.retryAfterSeconds },
+    );
   }
   if (claim.state === "done") {
     return new Response(claim.body || null, {
@@ -313,7 +319,7 @@ async function runOnce(
   }
   const response = await run();
   if (response.status >= 500) {
-    await releaseIdempotencyKey(db, userId, idempotencyKey);
+    await releaseIdempotencyKey(db, userId, idempotencyKey, claim.token);
     return response;
   }
   const text = await response.clone().text();

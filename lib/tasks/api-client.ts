@@ -1,40 +1,45 @@
+import type { z } from "zod";
+import {
+  type ApiFailure,
+  type ApiResult as ClientResult,
+  callApi,
+  readAnswer,
+} from "@/lib/api/client";
+import { taskPageSchema, taskSchema } from "@/lib/api/schemas";
 import { sendOrQueue } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
 
-/** The outcome of a call to the tasks JSON API, as the browser sees it. */
+/** The outcome of a call to the tasks JSON API: a 409 brings the task as it is now. */
 export type ApiResult<T> =
-  | {
-      readonly ok: true;
-      readonly status: number;
-      readonly data: T;
-      /** Kept in this device's outbox, to be sent when online; `data` is the optimistic result. */
-      readonly queued?: boolean;
-    }
-  | {
-      readonly ok: false;
-      readonly status: number;
-      readonly message: string;
-      /** The task as it is now, sent with a 409. */
-      readonly current?: Task;
-    };
+  | Extract<ClientResult<T>, { ok: true }>
+  | (Omit<ApiFailure, "current"> & { readonly current?: Task });
 
-async function toResult<T>(response: Response): Promise<ApiResult<T>> {
-  const body = response.status === 204 ? {} : await response.json().catch(() => ({}));
-  if (response.ok) return { ok: true, status: response.status, data: body as T };
-  return {
-    ok: false,
-    status: response.status,
-    message: body.error?.message ?? `The server refused (HTTP ${response.status}).`,
-    current: body.current as Task | undefined,
-  };
+/** What a tasks route answers: a page for the list, a task for everything else. */
+function answerSchema(url: string, method: string): z.ZodType<unknown> {
+  const path = url.split("?")[0];
+  return method === "GET" && path === "/api/tasks" ? taskPageSchema : taskSchema;
 }
 
-const offlineMessage = "You seem to be offline; nothing was changed.";
+/** How the change reads where the person sees it (the sync status lists changes not sent). */
+function changeLabel(method: string, url: string, body: Record<string, unknown> | undefined) {
+  const about = typeof body?.description === "string" ? `: ${body.description}` : "";
+  if (url.endsWith("/move")) return "Move a task";
+  if (url.endsWith("/restore")) return "Restore a task";
+  if (method === "POST") return `New task${about}`;
+  if (method === "DELETE") return "Delete a task";
+  return "Edit a task";
+}
+
+function failure(result: ApiFailure): ApiResult<never> {
+  const current = taskSchema.safeParse(result.current);
+  return { ...result, current: current.success ? current.data : undefined };
+}
 
 /**
  * Calls the tasks API; network failures become a result too, never an exception. A change
  * given an `optimistic` result works offline: it waits in the outbox and the UI shows that
- * result at once.
+ * result at once. The answer is checked against what the route answers (`schema`, by default
+ * the task or the page of tasks the URL names).
  */
 export async function callTasksApi<T>(
   url: string,
@@ -42,30 +47,26 @@ export async function callTasksApi<T>(
     method?: "GET" | "POST" | "PATCH" | "DELETE";
     body?: Record<string, unknown>;
     optimistic?: T;
+    schema?: z.ZodType<T>;
   } = {},
 ): Promise<ApiResult<T>> {
   const method = init.method ?? "GET";
+  // Without a schema of its own, the caller's T is the route's answer (Task or TaskPage).
+  const schema = init.schema ?? (answerSchema(url, method) as z.ZodType<T>);
   if (method !== "GET" && init.optimistic !== undefined) {
     const result = await sendOrQueue({
       method,
       url,
       body: init.body,
       mergeKey: method === "PATCH" ? `PATCH ${url}` : undefined,
-      label: `${method} ${url}`,
+      label: changeLabel(method, url, init.body),
     });
     if (result.queued) return { ok: true, status: 202, data: init.optimistic, queued: true };
-    return toResult<T>(result.response);
+    const answer = await readAnswer(result.response, schema);
+    return answer.ok ? answer : failure(answer);
   }
-  try {
-    const response = await fetch(url, {
-      method,
-      headers: init.body === undefined ? undefined : { "content-type": "application/json" },
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    return toResult<T>(response);
-  } catch {
-    return { ok: false, status: 0, message: offlineMessage };
-  }
+  const answer = await callApi(url, schema, { method, body: init.body });
+  return answer.ok ? answer : failure(answer);
 }
 
 /**

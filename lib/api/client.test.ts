@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { callApi, readAnswer } from "@/lib/api/client";
+import { notePageSchema, taskSchema } from "@/lib/api/schemas";
+import { callTasksApi } from "@/lib/tasks/api-client";
+
+const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers });
+
+const task = {
+  taskId: "01HTASKAAAAAAAAAAAAAAAAAAA",
+  description: "Milk",
+  details: "",
+  status: "todo",
+  priority: "medium",
+  dueDate: null,
+  position: "a0",
+  noteId: null,
+  completedAt: null,
+  createdAt: "2026-11-23T09:00:00.000Z",
+  updatedAt: "2026-11-23T09:00:00.000Z",
+  version: 2,
+  deletedAt: null,
+};
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("the API client", () => {
+  it("answers with the body once it matches what the route answers", async () => {
+    const page = { items: [], nextCursor: "abc" };
+    expect(await readAnswer(json(page), notePageSchema)).toEqual({
+      ok: true,
+      status: 200,
+      data: page,
+    });
+  });
+
+  it("does not pass off an answer of another shape as data", async () => {
+    const answer = await readAnswer(json({ items: [{ noteId: 1 }] }), notePageSchema);
+    expect(answer).toMatchObject({ ok: false, status: 200 });
+  });
+
+  it("reads a refusal: the server's message, code, current record and Retry-After", async () => {
+    const answer = await readAnswer(
+      json({ error: { code: "rate_limited", message: "Slow down." }, current: task }, 429, {
+        "retry-after": "7",
+      }),
+      taskSchema,
+    );
+    expect(answer).toEqual({
+      ok: false,
+      status: 429,
+      message: "Slow down.",
+      serverMessage: "Slow down.",
+      code: "rate_limited",
+      current: task,
+      retryAfterSeconds: 7,
+    });
+    expect(await readAnswer(new Response("<html>", { status: 502 }), taskSchema)).toMatchObject({
+      ok: false,
+      message: "The server refused (HTTP 502).",
+      serverMessage: undefined,
+    });
+  });
+
+  it("turns no answer at all into a result, not an exception", async () => {
+    vi.stubGlobal("fetch", async () => {
+      throw new TypeError("Failed to fetch");
+    });
+    expect(await callApi("/api/notes", notePageSchema)).toEqual({
+      ok: false,
+      status: 0,
+      message: "You seem to be offline; nothing was changed.",
+    });
+  });
+});
+
+describe("the tasks API client", () => {
+  it("checks a task's answer and hands back the current task with a 409", async () => {
+    const stale = { ...task, version: 5 };
+    vi.stubGlobal("fetch", async () =>
+      json({ error: { code: "conflict", message: "Changed elsewhere." }, current: stale }, 409),
+    );
+    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({
+      ok: false,
+      status: 409,
+      message: "Changed elsewhere.",
+      current: stale,
+    });
+    // A "current" that is not a task is not offered as one.
+    vi.stubGlobal("fetch", async () => json({ current: { taskId: 1 } }, 409));
+    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({ current: undefined });
+    vi.stubGlobal("fetch", async () => json({ ...task, version: "2" }));
+    expect(await callTasksApi(`/api/tasks/${task.taskId}`)).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,214 @@
+import "fake-indexeddb/auto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  clearOfflineStore,
+  enqueueMutation,
+  type QueuedMutation,
+  queuedMutations,
+} from "@/lib/offline/store";
+import {
+  discardSetAside,
+  onSync,
+  pendingCount,
+  replayOutbox,
+  retrySetAside,
+  type SyncEvent,
+  sendOrQueue,
+} from "@/lib/offline/sync";
+
+// The outbox against IndexedDB in memory and a scripted server (fetch): what it keeps, sends,
+// sets aside and tells the page. The real server's side is in lib/server/with-user.test.ts.
+const mutation = (id: string, body: Record<string, unknown>, url = `/api/tasks/${id}`) =>
+  ({
+    id,
+    method: "PATCH",
+    url,
+    body,
+    idempotencyKey: `key-${id}`,
+    mergeKey: `PATCH ${url}`,
+    label: `Edit ${id}`,
+    createdAt: "2026-11-23T09:00:00.000Z",
+  }) satisfies QueuedMutation;
+
+const task = (taskId: string, fields: Record<string, unknown> = {}) => ({
+  taskId,
+  description: "Milk",
+  details: "",
+  status: "todo",
+  priority: "medium",
+  dueDate: null,
+  position: "a0",
+  noteId: null,
+  completedAt: null,
+  createdAt: "2026-11-23T09:00:00.000Z",
+  updatedAt: "2026-11-23T09:00:00.000Z",
+  version: 2,
+  deletedAt: null,
+  ...fields,
+});
+
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+let answers: Answer[] = [];
+const sent: { url: string; body: unknown; key: string | null }[] = [];
+let events: SyncEvent[] = [];
+let unsubscribe = () => {};
+
+beforeEach(() => {
+  answers = [];
+  sent.length = 0;
+  events = [];
+  unsubscribe = onSync((event) => events.push(event));
+  // Offline once the replay ends: no retry timer outlives the test.
+  vi.stubGlobal("navigator", { onLine: false });
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init: RequestInit) => {
+      sent.push({
+        url,
+        body: init.body ? JSON.parse(String(init.body)) : undefined,
+        key: new Headers(init.headers).get("idempotency-key"),
+      });
+      const answer = answers.shift();
+      if (!answer) throw new TypeError("Failed to fetch");
+      return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), {
+        status: answer.status,
+        headers: answer.headers,
+      });
+    }),
+  );
+});
+
+afterEach(async () => {
+  unsubscribe();
+  vi.unstubAllGlobals();
+  await clearOfflineStore();
+});
+
+describe("replaying the outbox", () => {
+  it("sends two offline edits of one task as one change carrying both fields", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, description: "Oat milk" }),
+    );
+    await enqueueMutation({
+      ...mutation("01H0000000000000000000000B", { version: 2, details: "2 litres" }),
+      url: "/api/tasks/01H0000000000000000000000A",
+      mergeKey: "PATCH /api/tasks/01H0000000000000000000000A",
+    });
+    answers = [{ status: 200, body: task("01H0000000000000000000000A", { version: 3 }) }];
+    await replayOutbox();
+    expect(sent).toEqual([
+      {
+        url: "/api/tasks/01H0000000000000000000000A",
+        body: { version: 2, description: "Oat milk", details: "2 litres" },
+        key: "key-01H0000000000000000000000B",
+      },
+    ]);
+    expect(await queuedMutations()).toEqual([]);
+    expect(events.filter((event) => event.type === "replayed")).toHaveLength(1);
+  });
+
+  it("keeps a change whose key is still being applied (503, Retry-After), and tells nobody it failed", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    answers = [
+      {
+        status: 503,
+        body: {
+          error: {
+            code: "unavailable",
+            message: "This change is already being applied; try again in a moment.",
+          },
+        },
+        headers: { "retry-after": "25" },
+      },
+    ];
+    await replayOutbox();
+    expect((await queuedMutations()).map((queued) => queued.id)).toEqual([
+      "01H0000000000000000000000A",
+    ]);
+    expect(events.some((event) => event.type === "conflict" || event.type === "refused")).toBe(
+      false,
+    );
+    expect(await pendingCount()).toBe(1);
+  });
+
+  it("sets a change the server failed on (500) aside with a message, and sends the ones behind it", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    await enqueueMutation(mutation("01H0000000000000000000000B", { version: 2, status: "todo" }));
+    answers = [
+      {
+        status: 500,
+        body: {
+          error: {
+            code: "internal",
+            message: "Something went wrong on our side; nothing was changed.",
+          },
+        },
+      },
+      { status: 200, body: task("01H0000000000000000000000B", { version: 3 }) },
+    ];
+    await replayOutbox();
+    expect(sent.map((request) => request.url)).toEqual([
+      "/api/tasks/01H0000000000000000000000A",
+      "/api/tasks/01H0000000000000000000000B",
+    ]);
+    const queue = await queuedMutations();
+    expect(queue).toHaveLength(1);
+    expect(queue[0]).toMatchObject({
+      id: "01H0000000000000000000000A",
+      setAside: "Something went wrong on our side; nothing was changed.",
+    });
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        type: "refused",
+        setAside: true,
+        message: "Something went wrong on our side; nothing was changed.",
+      }),
+    );
+    // Set aside is not waiting: the next replay does not send it again by itself.
+    expect(await pendingCount()).toBe(0);
+    await replayOutbox();
+    expect(sent).toHaveLength(2);
+  });
+
+  it("sends a set-aside change again on retry, with the same key, and drops it on discard", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    await enqueueMutation(mutation("01H0000000000000000000000B", { version: 2, status: "todo" }));
+    answers = [{ status: 500 }, { status: 500 }];
+    await replayOutbox();
+    expect((await queuedMutations()).every((queued) => queued.setAside)).toBe(true);
+
+    answers = [{ status: 200, body: task("01H0000000000000000000000A", { version: 3 }) }];
+    await retrySetAside("01H0000000000000000000000A");
+    expect(sent.at(-1)).toMatchObject({
+      url: "/api/tasks/01H0000000000000000000000A",
+      key: "key-01H0000000000000000000000A",
+    });
+    await discardSetAside("01H0000000000000000000000B");
+    expect(await queuedMutations()).toEqual([]);
+    expect(events.at(-1)).toEqual({ type: "pending", count: 0 });
+  });
+
+  it("sends a new change at once when only set-aside changes wait on the device", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    answers = [{ status: 500 }];
+    await replayOutbox();
+    vi.stubGlobal("navigator", { onLine: true });
+    answers = [{ status: 200, body: task("01H0000000000000000000000B", { version: 3 }) }];
+    const result = await sendOrQueue({
+      method: "PATCH",
+      url: "/api/tasks/01H0000000000000000000000B",
+      body: { version: 2, status: "todo" },
+      label: "Edit a task",
+    });
+    expect(result.queued).toBe(false);
+    expect(sent.at(-1)?.url).toBe("/api/tasks/01H0000000000000000000000B");
+  });
+});
