@@ -28,7 +28,7 @@ export const noteSchema: z.ZodType<Note> = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
-  deletedAt: z.string().optional(),
+  deletedAt: z.string().nullable(),
 });
 
 export const noteCardSchema: z.ZodType<NoteCard> = z.object({
@@ -41,7 +41,7 @@ export const noteCardSchema: z.ZodType<NoteCard> = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
-  deletedAt: z.string().optional(),
+  deletedAt: z.string().nullable(),
 });
 
 export const notePageSchema: z.ZodType<Page<NoteCard>> = z.object({
