@@ -149,6 +149,12 @@ export const uploadRequestSchema = z.strictObject({
 
 export const downloadQuerySchema = z.strictObject({ inline: flag });
 
+/** GET /api/notes/{noteId}: `?trash=1` also finds the note in the trash. */
+export const noteReadQuerySchema = z.strictObject({ trash: flag });
+
+/** DELETE /api/notes/{noteId}: `?permanent=1` deletes a trashed note for good. */
+export const noteDeleteQuerySchema = z.strictObject({ permanent: flag });
+
 export interface NoteSearch {
   /** Lower-cased words to find in a note's title, text or tags. */
   readonly words: readonly string[];
