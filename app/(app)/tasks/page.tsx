@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TaskFilters } from "@/components/tasks/task-filters";
 import { TaskList } from "@/components/tasks/task-list";
 import { TasksHeader } from "@/components/tasks/tasks-header";
+import { pageQuery } from "@/lib/schemas";
 import { requirePageContext } from "@/lib/server/page-context";
 import { readTaskList } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
@@ -16,14 +17,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function TasksPage({ searchParams }: Props) {
   const { user, db } = await requirePageContext("/tasks");
-  const params = await searchParams;
-  const view = taskListViewSchema.parse(
-    Object.fromEntries(
-      Object.entries(params).filter(
-        (entry): entry is [string, string] => typeof entry[1] === "string",
-      ),
-    ),
-  );
+  const view = taskListViewSchema.parse(pageQuery(await searchParams));
   const { counts, items, truncated, noteTitles, focusTaskId } = await readTaskList(
     db,
     user.userId,
