@@ -210,8 +210,8 @@ test("clear done moves every done task to Deleted tasks, and nothing else", asyn
   await tasks.gotoBoard();
   await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 2 done");
   await page.getByRole("button", { name: "Clear done tasks" }).click();
-  await expect(page.getByText("2 done tasks moved to Deleted tasks.")).toBeVisible();
   await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 0 done");
+  await expect(page.getByRole("button", { name: "Clear done tasks" })).toHaveCount(0);
   expect(await tasks.orderViaApi("completed")).toEqual([]);
   await tasks.gotoDeleted();
   await expect(page.getByRole("button", { name: "Restore Finished one" })).toBeVisible();
