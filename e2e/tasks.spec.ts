@@ -200,6 +200,25 @@ test("delete moves a task to Deleted tasks; restore and delete for good keep cou
   await expect(tasks.row("Binned task")).toBeVisible();
 });
 
+test("clear done moves every done task to Deleted tasks, and nothing else", async ({ page }) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  const tasks = new TasksPage(page);
+  await tasks.createViaApi({ description: "Still open" });
+  for (const description of ["Finished one", "Finished two"]) {
+    await tasks.createViaApi({ description, status: "completed" });
+  }
+  await tasks.gotoBoard();
+  await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 2 done");
+  await page.getByRole("button", { name: "Clear done tasks" }).click();
+  await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 0 done");
+  await expect(page.getByRole("button", { name: "Clear done tasks" })).toHaveCount(0);
+  expect(await tasks.orderViaApi("completed")).toEqual([]);
+  await tasks.gotoDeleted();
+  await expect(page.getByRole("button", { name: "Restore Finished one" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore Finished two" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Restore Still open" })).toHaveCount(0);
+});
+
 test("a checklist line becomes a task linked to its note, once", async ({ page }) => {
   const notes = new NotesPage(page);
   const tasks = new TasksPage(page);

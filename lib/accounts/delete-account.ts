@@ -1,3 +1,4 @@
+import "server-only";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import { deleteAllNotes, listAllNoteIds } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";

@@ -149,6 +149,25 @@ export const uploadRequestSchema = z.strictObject({
 
 export const downloadQuerySchema = z.strictObject({ inline: flag });
 
+/** The notes page's search (`?q=&tag=`); other parameters of the page are not the search's. */
+export const notesPageQuerySchema = z.object({
+  q: noteListQuerySchema.shape.q,
+  tag: noteListQuerySchema.shape.tag,
+});
+
+/** What another app shares to /notes/new (the manifest's share target), each part optional. */
+export const sharedNoteQuerySchema = z.object({
+  title: z.string().default(""),
+  text: z.string().default(""),
+  url: z.string().default(""),
+});
+
+/** GET /api/notes/{noteId}: `?trash=1` also finds the note in the trash. */
+export const noteReadQuerySchema = z.strictObject({ trash: flag });
+
+/** DELETE /api/notes/{noteId}: `?permanent=1` deletes a trashed note for good. */
+export const noteDeleteQuerySchema = z.strictObject({ permanent: flag });
+
 export interface NoteSearch {
   /** Lower-cased words to find in a note's title, text or tags. */
   readonly words: readonly string[];

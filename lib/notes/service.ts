@@ -1,3 +1,4 @@
+import "server-only";
 import { ulid } from "ulid";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import {
@@ -8,7 +9,9 @@ import {
   listNotes,
   type NewNote,
   type NotePatch,
+  restoreNote,
   searchNotes,
+  trashNote,
   updateNote,
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
@@ -142,10 +145,37 @@ export async function isInTrash(db: Database, userId: string, noteId: string): P
   return Boolean(note?.deletedAt);
 }
 
-async function requireNote(db: Database, userId: string, noteId: string, includeTrashed = false) {
-  const note = await getNote(db, userId, noteId, { includeTrashed });
+/**
+ * This user's note, or a 404 (missing, another user's, expired, or trashed unless asked): the one
+ * read-or-404 for routes, pages and the operations below.
+ */
+export async function requireNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+  options: { includeTrashed?: boolean } = {},
+): Promise<Note> {
+  const note = await getNote(db, userId, noteId, options);
   if (!note) throw new AppError("not_found", "This note does not exist.");
   return note;
+}
+
+/**
+ * Moves a note to the trash (restorable until the trash period ends), at `expectedVersion` when
+ * given; trashing a trashed note is a no-op, so replays are safe.
+ */
+export function moveNoteToTrash(
+  db: Database,
+  userId: string,
+  noteId: string,
+  options: { expectedVersion?: number } = {},
+): Promise<Note> {
+  return trashNote(db, userId, noteId, options);
+}
+
+/** Brings a note back from the trash; restoring a live note is a no-op. */
+export function restoreNoteFromTrash(db: Database, userId: string, noteId: string): Promise<Note> {
+  return restoreNote(db, userId, noteId);
 }
 
 /** Permanent deletion from the trash: the note's objects first, so none can be orphaned. */
@@ -328,7 +358,7 @@ export async function attachmentDownloadUrl(
   inline: boolean,
   inlineTypes: readonly string[],
 ): Promise<string> {
-  const note = await requireNote(db, userId, noteId, true);
+  const note = await requireNote(db, userId, noteId, { includeTrashed: true });
   const attachment = note.attachments.find((existing) => existing.attachmentId === attachmentId);
   if (!attachment) throw new AppError("not_found", "This attachment does not exist.");
   return presignDownload(

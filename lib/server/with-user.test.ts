@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { backends } from "@/lib/server/backends";
 import { rateLimits } from "@/lib/server/rate-limits";
 import { withUser, withUserRoute, withVisitor } from "@/lib/server/with-user";
 import { createTestCloud } from "@/lib/testing/cloud";
@@ -124,7 +125,8 @@ describe("withUser (actions)", () => {
     const handler = vi.fn(async () => ({ ok: true as const, message: "done" }));
     const action = withUser(schema, handler);
     expect(await action(null, form({ title: "Hi" }))).toEqual({ ok: true, message: "done" });
-    expect(handler).toHaveBeenCalledWith({ title: "Hi" }, { user: alice });
+    // The gate hands the handler the runtime's own clients, which app/ cannot import.
+    expect(handler).toHaveBeenCalledWith({ title: "Hi" }, { user: alice, ...backends() });
   });
 
   it("returns field errors and echoes typed values (never passwords)", async () => {

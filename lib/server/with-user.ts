@@ -11,6 +11,7 @@ import {
 import { getDatabase } from "@/lib/db/runtime";
 import { AppError, isUnavailableError } from "@/lib/errors";
 import type { ActionState, FieldErrors, FormAction } from "@/lib/server/action-state";
+import { type Backends, backends } from "@/lib/server/backends";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import { readCappedBody } from "@/lib/server/request-body";
 
@@ -81,7 +82,11 @@ type ActionResult = ActionState | undefined | void;
 function buildAction<S extends z.ZodType>(
   schema: S,
   resolveUser: () => Promise<SessionUser | null>,
-  handler: (input: z.output<S>, user: SessionUser | null) => Promise<ActionResult>,
+  handler: (
+    input: z.output<S>,
+    user: SessionUser | null,
+    backends: Backends,
+  ) => Promise<ActionResult>,
 ): FormAction {
   return async (_state, formData) => {
     let raw: Record<string, unknown> = {};
@@ -91,7 +96,7 @@ function buildAction<S extends z.ZodType>(
       if (user) await assertWithinRateLimit(getDatabase(), "writes", user.userId);
       raw = formDataToObject(formData);
       const input = schema.parse(raw);
-      return (await handler(input, user)) ?? { ok: true };
+      return (await handler(input, user, backends())) ?? { ok: true };
     } catch (error) {
       const appError = toAppError(error);
       return {
@@ -110,25 +115,28 @@ async function requireSessionForAction(): Promise<SessionUser> {
   return user;
 }
 
-/** A server action for signed-in people; signed-out callers are sent to sign in, untouched. */
+/**
+ * A server action for signed-in people; signed-out callers are sent to sign in, untouched. The
+ * handler gets the user and the backends (`db`, `storage`) to pass to a service.
+ */
 export function withUser<S extends z.ZodType>(
   schema: S,
-  handler: (input: z.output<S>, context: { user: SessionUser }) => Promise<ActionResult>,
+  handler: (input: z.output<S>, context: Backends & { user: SessionUser }) => Promise<ActionResult>,
 ): FormAction {
-  return buildAction(schema, requireSessionForAction, (input, user) =>
-    handler(input, { user: user as SessionUser }),
+  return buildAction(schema, requireSessionForAction, (input, user, backends) =>
+    handler(input, { ...backends, user: user as SessionUser }),
   );
 }
 
 /** A server action anyone may call (sign up, sign in): same parsing and error mapping. */
 export function withVisitor<S extends z.ZodType>(
   schema: S,
-  handler: (input: z.output<S>) => Promise<ActionResult>,
+  handler: (input: z.output<S>, context: Backends) => Promise<ActionResult>,
 ): FormAction {
   return buildAction(
     schema,
     async () => null,
-    (input) => handler(input),
+    (input, _user, backends) => handler(input, backends),
   );
 }
 
@@ -156,7 +164,8 @@ interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
   readonly params?: P;
 }
 
-interface RouteContext<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+interface RouteContext<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>
+  extends Backends {
   readonly user: SessionUser;
   readonly body: z.output<B>;
   readonly query: z.output<Q>;
@@ -261,7 +270,7 @@ export function withUserRoute<
       ) as z.output<B>;
       const run = async () => {
         try {
-          const result = await handler({ user, body, query, params, request });
+          const result = await handler({ ...backends(), user, body, query, params, request });
           return result instanceof Response ? result : Response.json(result);
         } catch (error) {
           return errorResponse(toAppError(error));

@@ -132,6 +132,3 @@ export const taskListQuerySchema = z
 export const taskIdParamsSchema = z.strictObject({ taskId: ulidSchema });
 
 export const taskDeleteQuerySchema = z.strictObject({ permanent: flag });
-
-/** For routes that take no query parameters: an unknown one is a 400, not silently ignored. */
-export const noQuerySchema = z.strictObject({});

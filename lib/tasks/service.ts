@@ -1,3 +1,4 @@
+import "server-only";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import { getNote, updateNote } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
@@ -8,16 +9,19 @@ import {
   listColumn,
   listDueTasks,
   listTasks,
+  listTasksLinkedToNote,
   moveTask,
   type NewTask,
+  restoreTask,
   type TaskMove,
   type TaskPatch,
+  trashTask,
   updateTask,
 } from "@/lib/db/tasks-repository";
 import { AppError } from "@/lib/errors";
 import { setChecklistItemsWhere } from "@/lib/notes/checklist";
 import { type DueFilter, type TaskStatus, taskLimits } from "@/lib/tasks/schemas";
-import type { Task, TaskPage } from "@/lib/tasks/types";
+import type { Task, TaskCard, TaskPage } from "@/lib/tasks/types";
 import { checklistKey } from "@/lib/tasks/view";
 
 const maxLinkAttempts = 5;
@@ -37,6 +41,13 @@ async function assertOwnNote(db: Database, userId: string, noteId: string): Prom
       fieldErrors: { noteId: ["That note does not exist."] },
     });
   }
+}
+
+/** This user's task, trashed or not, or a 404: the one read-or-404 for routes and pages. */
+export async function requireTask(db: Database, userId: string, taskId: string): Promise<Task> {
+  const task = await getTask(db, userId, taskId);
+  if (!task) throw new AppError("not_found", "This task does not exist.");
+  return task;
 }
 
 export async function createTaskWithChecks(
@@ -137,6 +148,47 @@ export function findTasks(db: Database, userId: string, query: TaskQuery): Promi
   }
   if (query.status) return listColumn(db, userId, query.status, page);
   return listTasks(db, userId, { ...page, trash: query.trash });
+}
+
+/** Moves a task to the trash (restorable until the trash period ends); a replay is a no-op. */
+export function moveTaskToTrash(db: Database, userId: string, taskId: string): Promise<Task> {
+  return trashTask(db, userId, taskId);
+}
+
+/** Brings a task back from the trash to its place; restoring a live task is a no-op. */
+export function restoreTaskFromTrash(db: Database, userId: string, taskId: string): Promise<Task> {
+  return restoreTask(db, userId, taskId);
+}
+
+// Enough for any real Done column in one click, bounded so one request stays short.
+const maxCleared = 500;
+
+/**
+ * "Clear done": the Done column goes to the trash, page by page, up to `maxCleared` tasks.
+ * Answers how many were moved.
+ */
+export async function clearDoneTasks(db: Database, userId: string): Promise<number> {
+  let cleared = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await listColumn(db, userId, "completed", { cursor, limit: 100 });
+    // One at a time: each trash also updates the shared counters on the user item.
+    for (const card of page.items) {
+      await trashTask(db, userId, card.taskId);
+      cleared++;
+    }
+    cursor = page.nextCursor;
+  } while (cursor && cleared < maxCleared);
+  return cleared;
+}
+
+/** The tasks made from this user's note, for the note's page. */
+export function tasksLinkedToNote(
+  db: Database,
+  userId: string,
+  noteId: string,
+): Promise<TaskCard[]> {
+  return listTasksLinkedToNote(db, userId, noteId);
 }
 
 /** Deletes a trashed task for good, and every stored replay answer that holds its content. */

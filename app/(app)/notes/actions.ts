@@ -1,23 +1,20 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { restoreNote } from "@/lib/db/notes-repository";
-import { getDatabase } from "@/lib/db/runtime";
 import { noteIdParamsSchema } from "@/lib/notes/schemas";
-import { deleteNoteForever } from "@/lib/notes/service";
+import { deleteNoteForever, restoreNoteFromTrash } from "@/lib/notes/service";
 import { withUser } from "@/lib/server/with-user";
-import { getStorage } from "@/lib/storage/runtime";
 
-export const restoreNoteAction = withUser(noteIdParamsSchema, async ({ noteId }, { user }) => {
-  await restoreNote(getDatabase(), user.userId, noteId);
+export const restoreNoteAction = withUser(noteIdParamsSchema, async ({ noteId }, { user, db }) => {
+  await restoreNoteFromTrash(db, user.userId, noteId);
   revalidatePath("/notes", "layout");
   return { ok: true, message: "Note restored." };
 });
 
 export const deleteNoteForeverAction = withUser(
   noteIdParamsSchema,
-  async ({ noteId }, { user }) => {
-    await deleteNoteForever(getDatabase(), getStorage(), user.userId, noteId);
+  async ({ noteId }, { user, db, storage }) => {
+    await deleteNoteForever(db, storage, user.userId, noteId);
     revalidatePath("/notes", "layout");
     return { ok: true, message: "Note deleted for good." };
   },

@@ -2,23 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getDatabase } from "@/lib/db/runtime";
-import { restoreTask } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
 import { withUser } from "@/lib/server/with-user";
 import { descriptionSchema, taskIdParamsSchema } from "@/lib/tasks/schemas";
-import { createTaskWithChecks, deleteTaskForever } from "@/lib/tasks/service";
+import { createTaskWithChecks, deleteTaskForever, restoreTaskFromTrash } from "@/lib/tasks/service";
 
-export const restoreTaskAction = withUser(taskIdParamsSchema, async ({ taskId }, { user }) => {
-  await restoreTask(getDatabase(), user.userId, taskId);
+export const restoreTaskAction = withUser(taskIdParamsSchema, async ({ taskId }, { user, db }) => {
+  await restoreTaskFromTrash(db, user.userId, taskId);
   revalidatePath("/tasks", "layout");
   return { ok: true, message: "Task restored." };
 });
 
 export const deleteTaskForeverAction = withUser(
   taskIdParamsSchema,
-  async ({ taskId }, { user }) => {
-    await deleteTaskForever(getDatabase(), user.userId, taskId);
+  async ({ taskId }, { user, db }) => {
+    await deleteTaskForever(db, user.userId, taskId);
     revalidatePath("/tasks", "layout");
     return { ok: true, message: "Task deleted for good." };
   },
@@ -34,8 +32,8 @@ const checklistTaskSchema = z.object({
 /** "Make a task" on a note's checklist line: a task linked to the note. */
 export const makeTaskFromChecklistAction = withUser(
   checklistTaskSchema,
-  async ({ noteId, taskId, description }, { user }) => {
-    const { created } = await createTaskWithChecks(getDatabase(), user.userId, {
+  async ({ noteId, taskId, description }, { user, db }) => {
+    const { created } = await createTaskWithChecks(db, user.userId, {
       taskId,
       description,
       noteId,

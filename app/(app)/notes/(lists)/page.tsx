@@ -4,29 +4,26 @@ import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
-import { requireUser } from "@/lib/auth/session";
-import { getDatabase } from "@/lib/db/runtime";
 import { ulidSchema } from "@/lib/ids";
-import { noteListQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
+import { notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
 import { findNotes, isInTrash } from "@/lib/notes/service";
+import { pageQuery } from "@/lib/schemas";
+import { requirePageContext } from "@/lib/server/page-context";
 
 export const metadata: Metadata = { title: "Notes" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function NotesPage({ searchParams }: Props) {
-  const user = await requireUser("/notes");
-  const params = await searchParams;
-  const parsed = noteListQuerySchema.safeParse({
-    q: typeof params.q === "string" ? params.q : undefined,
-    tag: typeof params.tag === "string" ? params.tag : undefined,
-  });
-  const query = parsed.success ? parsed.data : { trash: false };
+  const { user, db } = await requirePageContext("/notes");
+  const params = pageQuery(await searchParams);
+  const parsed = notesPageQuerySchema.safeParse(params);
+  const query = parsed.success ? parsed.data : {};
   const search = parseNoteSearch(query.q, query.tag);
   const trashed = ulidSchema.safeParse(params.trashed);
   const [page, showTrashed] = await Promise.all([
-    findNotes(getDatabase(), user.userId, query),
-    trashed.success && isInTrash(getDatabase(), user.userId, trashed.data),
+    findNotes(db, user.userId, query),
+    trashed.success && isInTrash(db, user.userId, trashed.data),
   ]);
   const listQuery = new URLSearchParams(
     Object.entries({ q: query.q, tag: query.tag }).filter((entry): entry is [string, string] =>

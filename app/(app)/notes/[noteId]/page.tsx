@@ -4,12 +4,11 @@ import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { NoteHeader } from "@/components/notes/note-header";
 import { NoteTasks } from "@/components/tasks/note-tasks";
-import { requireUser } from "@/lib/auth/session";
-import { getNote } from "@/lib/db/notes-repository";
-import { getDatabase } from "@/lib/db/runtime";
-import { listTasksLinkedToNote } from "@/lib/db/tasks-repository";
 import { ulidSchema } from "@/lib/ids";
 import { remoteImagesQuery } from "@/lib/notes/references";
+import { requireNote } from "@/lib/notes/service";
+import { orNotFound, requirePageContext } from "@/lib/server/page-context";
+import { tasksLinkedToNote } from "@/lib/tasks/service";
 
 export const metadata: Metadata = { title: "Note" };
 
@@ -20,16 +19,15 @@ type Props = {
 
 export default async function NotePage({ params, searchParams }: Props) {
   const { noteId } = await params;
-  const user = await requireUser(`/notes/${noteId}`);
+  const { user, db } = await requirePageContext(`/notes/${noteId}`);
   if (!ulidSchema.safeParse(noteId).success) notFound();
-  const note = await getNote(getDatabase(), user.userId, noteId);
-  if (!note) notFound();
+  const note = await orNotFound(requireNote(db, user.userId, noteId));
   // Its owner chose to see remote images: the page's CSP allows them only with this query.
   const { name, value } = remoteImagesQuery;
   if (note.remoteImages && (await searchParams)[name] !== value) {
     redirect(`/notes/${noteId}?${name}=${value}`);
   }
-  const linkedTasks = await listTasksLinkedToNote(getDatabase(), user.userId, noteId);
+  const linkedTasks = await tasksLinkedToNote(db, user.userId, noteId);
   return (
     <div className="space-y-8">
       <NoteHeader trashableNoteId={noteId} />

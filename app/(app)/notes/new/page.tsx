@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { NewNote } from "@/components/notes/new-note";
 import { requireUser } from "@/lib/auth/session";
+import { sharedNoteQuerySchema } from "@/lib/notes/schemas";
+import { pageQuery } from "@/lib/schemas";
 
 export const metadata: Metadata = { title: "New note" };
 
@@ -12,12 +14,11 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function NewNotePage({ searchParams }: Props) {
   await requireUser("/notes/new");
-  const params = await searchParams;
-  const text = (name: string) => (typeof params[name] === "string" ? (params[name] as string) : "");
-  const title = text("title").slice(0, 200);
-  const content = [text("text"), text("url")].filter(Boolean).join("\n\n");
-  const shared = Object.fromEntries(
+  const shared = sharedNoteQuerySchema.parse(pageQuery(await searchParams));
+  const title = shared.title.slice(0, 200);
+  const content = [shared.text, shared.url].filter(Boolean).join("\n\n");
+  const prefill = Object.fromEntries(
     Object.entries({ title, content }).filter((entry) => entry[1] !== ""),
   );
-  return <NewNote prefill={Object.keys(shared).length > 0 ? shared : undefined} />;
+  return <NewNote prefill={Object.keys(prefill).length > 0 ? prefill : undefined} />;
 }

@@ -3,32 +3,19 @@ import { clearDoneAction } from "@/app/(app)/tasks/board/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TasksHeader } from "@/components/tasks/tasks-header";
-import { requireUser } from "@/lib/auth/session";
-import { getDatabase } from "@/lib/db/runtime";
-import { listColumn } from "@/lib/db/tasks-repository";
-import { linkedNoteTitles, taskCountsOf } from "@/lib/tasks/pages";
+import { requirePageContext } from "@/lib/server/page-context";
+import { readTaskBoard } from "@/lib/tasks/pages";
 
 export const metadata: Metadata = { title: "Task board" };
 
 export default async function TaskBoardPage() {
-  const user = await requireUser("/tasks/board");
-  const db = getDatabase();
-  const [counts, todo, inProgress, completed] = await Promise.all([
-    taskCountsOf(db, user.userId),
-    listColumn(db, user.userId, "todo"),
-    listColumn(db, user.userId, "in-progress"),
-    listColumn(db, user.userId, "completed"),
-  ]);
-  const noteTitles = await linkedNoteTitles(db, user.userId, [
-    ...todo.items,
-    ...inProgress.items,
-    ...completed.items,
-  ]);
+  const { user, db } = await requirePageContext("/tasks/board");
+  const { counts, columns, noteTitles } = await readTaskBoard(db, user.userId);
   return (
     <div className="space-y-6">
       <TasksHeader counts={counts} current="/tasks/board" />
       <TaskBoard
-        initial={{ todo, "in-progress": inProgress, completed }}
+        initial={columns}
         counts={{
           todo: counts.todo,
           "in-progress": counts.inProgress,
@@ -36,7 +23,7 @@ export default async function TaskBoardPage() {
         }}
         noteTitles={noteTitles}
       />
-      {completed.items.length > 0 && (
+      {columns.completed.items.length > 0 && (
         <ActionButton
           action={clearDoneAction}
           label="Clear done tasks"

@@ -3,22 +3,16 @@ import { deleteTaskForeverAction, restoreTaskAction } from "@/app/(app)/tasks/ac
 import { LocalTime } from "@/components/app-shell/local-time";
 import { ActionButton } from "@/components/forms/action-button";
 import { TasksHeader } from "@/components/tasks/tasks-header";
-import { requireUser } from "@/lib/auth/session";
-import { getDatabase } from "@/lib/db/runtime";
-import { listTasks } from "@/lib/db/tasks-repository";
-import { taskCountsOf } from "@/lib/tasks/pages";
+import { requirePageContext } from "@/lib/server/page-context";
+import { readDeletedTasks } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
 import { statusLabels } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Deleted tasks" };
 
 export default async function DeletedTasksPage() {
-  const user = await requireUser("/tasks/trash");
-  const db = getDatabase();
-  const [counts, page] = await Promise.all([
-    taskCountsOf(db, user.userId),
-    listTasks(db, user.userId, { trash: true, limit: taskLimits.maxPageSize }),
-  ]);
+  const { user, db } = await requirePageContext("/tasks/trash");
+  const { counts, page } = await readDeletedTasks(db, user.userId);
   return (
     <div className="space-y-6">
       <TasksHeader counts={counts} current="/tasks/trash" />

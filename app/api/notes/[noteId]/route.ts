@@ -1,48 +1,45 @@
-import { z } from "zod";
-import { getNote, trashNote } from "@/lib/db/notes-repository";
-import { getDatabase } from "@/lib/db/runtime";
-import { AppError } from "@/lib/errors";
-import { noteIdParamsSchema, notePatchSchema, noteVersionSchema } from "@/lib/notes/schemas";
-import { deleteNoteForever, updateNoteWithLimits } from "@/lib/notes/service";
+import {
+  noteDeleteQuerySchema,
+  noteIdParamsSchema,
+  notePatchSchema,
+  noteReadQuerySchema,
+  noteVersionSchema,
+} from "@/lib/notes/schemas";
+import {
+  deleteNoteForever,
+  moveNoteToTrash,
+  requireNote,
+  updateNoteWithLimits,
+} from "@/lib/notes/service";
+import { noQuerySchema } from "@/lib/schemas";
 import { withUserRoute } from "@/lib/server/with-user";
-import { getStorage } from "@/lib/storage/runtime";
 
 export const dynamic = "force-dynamic";
 
-const includeTrashQuery = z.strictObject({
-  trash: z.enum(["1", "0"]).optional(),
-  permanent: z.enum(["1", "0"]).optional(),
-});
-
 /** GET /api/notes/{noteId} (?trash=1 also finds it in the trash). Another user's note is a 404. */
 export const GET = withUserRoute(
-  { params: noteIdParamsSchema, query: includeTrashQuery },
-  async ({ user, params, query }) => {
-    const note = await getNote(getDatabase(), user.userId, params.noteId, {
-      includeTrashed: query.trash === "1",
-    });
-    if (!note) throw new AppError("not_found", "This note does not exist.");
-    return note;
-  },
+  { params: noteIdParamsSchema, query: noteReadQuerySchema },
+  async ({ user, db, params, query }) =>
+    requireNote(db, user.userId, params.noteId, { includeTrashed: query.trash }),
 );
 
 /** PATCH /api/notes/{noteId} : only the named fields; `version` must be current, else 409. */
 export const PATCH = withUserRoute(
-  { params: noteIdParamsSchema, body: notePatchSchema },
-  async ({ user, params, body }) => {
+  { params: noteIdParamsSchema, query: noQuerySchema, body: notePatchSchema },
+  async ({ user, db, params, body }) => {
     const { version, ...patch } = body;
-    return updateNoteWithLimits(getDatabase(), user.userId, params.noteId, patch, version);
+    return updateNoteWithLimits(db, user.userId, params.noteId, patch, version);
   },
 );
 
 /** DELETE /api/notes/{noteId} moves it to the trash; ?permanent=1 deletes a trashed note for good. */
 export const DELETE = withUserRoute(
-  { params: noteIdParamsSchema, query: includeTrashQuery, body: noteVersionSchema },
-  async ({ user, params, query, body }) => {
-    if (query.permanent === "1") {
-      await deleteNoteForever(getDatabase(), getStorage(), user.userId, params.noteId);
+  { params: noteIdParamsSchema, query: noteDeleteQuerySchema, body: noteVersionSchema },
+  async ({ user, db, storage, params, query, body }) => {
+    if (query.permanent) {
+      await deleteNoteForever(db, storage, user.userId, params.noteId);
       return new Response(null, { status: 204 });
     }
-    return trashNote(getDatabase(), user.userId, params.noteId, { expectedVersion: body.version });
+    return moveNoteToTrash(db, user.userId, params.noteId, { expectedVersion: body.version });
   },
 );

@@ -4,15 +4,14 @@ import { deleteNoteForeverAction, restoreNoteAction } from "@/app/(app)/notes/ac
 import { LocalTime } from "@/components/app-shell/local-time";
 import { ActionButton } from "@/components/forms/action-button";
 import { EmptyTrashButton } from "@/components/notes/empty-trash-button";
-import { requireUser } from "@/lib/auth/session";
-import { listNotes } from "@/lib/db/notes-repository";
-import { getDatabase } from "@/lib/db/runtime";
+import { findNotes } from "@/lib/notes/service";
+import { requirePageContext } from "@/lib/server/page-context";
 
 export const metadata: Metadata = { title: "Trash" };
 
 export default async function TrashPage() {
-  const user = await requireUser("/notes/trash");
-  const page = await listNotes(getDatabase(), user.userId, { trash: true, limit: 100 });
+  const { user, db } = await requirePageContext("/notes/trash");
+  const page = await findNotes(db, user.userId, { trash: true, limit: 100 });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">

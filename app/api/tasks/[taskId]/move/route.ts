@@ -1,6 +1,6 @@
-import { getDatabase } from "@/lib/db/runtime";
+import { noQuerySchema } from "@/lib/schemas";
 import { withUserRoute } from "@/lib/server/with-user";
-import { noQuerySchema, taskIdParamsSchema, taskMoveSchema } from "@/lib/tasks/schemas";
+import { taskIdParamsSchema, taskMoveSchema } from "@/lib/tasks/schemas";
 import { moveTaskWithLinks } from "@/lib/tasks/service";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +11,5 @@ export const dynamic = "force-dynamic";
  */
 export const POST = withUserRoute(
   { params: taskIdParamsSchema, query: noQuerySchema, body: taskMoveSchema },
-  async ({ user, params, body }) =>
-    moveTaskWithLinks(getDatabase(), user.userId, params.taskId, body),
+  async ({ user, db, params, body }) => moveTaskWithLinks(db, user.userId, params.taskId, body),
 );

@@ -1,12 +1,12 @@
-import { getDatabase } from "@/lib/db/runtime";
-import { restoreTask } from "@/lib/db/tasks-repository";
+import { noQuerySchema } from "@/lib/schemas";
 import { withUserRoute } from "@/lib/server/with-user";
-import { noQuerySchema, taskIdParamsSchema } from "@/lib/tasks/schemas";
+import { taskIdParamsSchema } from "@/lib/tasks/schemas";
+import { restoreTaskFromTrash } from "@/lib/tasks/service";
 
 export const dynamic = "force-dynamic";
 
 /** POST /api/tasks/{taskId}/restore : back from the trash to its place (a no-op when live). */
 export const POST = withUserRoute(
   { params: taskIdParamsSchema, query: noQuerySchema },
-  async ({ user, params }) => restoreTask(getDatabase(), user.userId, params.taskId),
+  async ({ user, db, params }) => restoreTaskFromTrash(db, user.userId, params.taskId),
 );

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { getDatabase } from "@/lib/db/runtime";
 import { ulidSchema } from "@/lib/ids";
 import {
   attachmentParamsSchema,
@@ -8,16 +7,16 @@ import {
   uploadRequestSchema,
 } from "@/lib/notes/schemas";
 import { attachmentDownloadUrl, confirmUpload, removeAttachment } from "@/lib/notes/service";
+import { noQuerySchema } from "@/lib/schemas";
 import { withUserRoute } from "@/lib/server/with-user";
-import { getStorage } from "@/lib/storage/runtime";
 
 /** GET …/attachments/{attachmentId}[?inline=1] : 302 to a 60-second presigned download. */
 export const GET = withUserRoute(
   { params: attachmentParamsSchema, query: downloadQuerySchema },
-  async ({ user, params, query }) => {
+  async ({ user, db, storage, params, query }) => {
     const url = await attachmentDownloadUrl(
-      getDatabase(),
-      getStorage(),
+      db,
+      storage,
       user.userId,
       params.noteId,
       params.attachmentId,
@@ -35,10 +34,11 @@ export const GET = withUserRoute(
 export const POST = withUserRoute(
   {
     params: attachmentParamsSchema,
+    query: noQuerySchema,
     body: uploadRequestSchema.extend({ replaces: ulidSchema.optional() }),
   },
-  async ({ user, params, body }) =>
-    confirmUpload(getDatabase(), getStorage(), user.userId, params.noteId, {
+  async ({ user, db, storage, params, body }) =>
+    confirmUpload(db, storage, user.userId, params.noteId, {
       ...body,
       attachmentId: params.attachmentId,
     }),
@@ -46,7 +46,7 @@ export const POST = withUserRoute(
 
 /** DELETE …/attachments/{attachmentId} : removes the file from the note and from S3. */
 export const DELETE = withUserRoute(
-  { params: attachmentParamsSchema, body: z.strictObject({}) },
-  async ({ user, params }) =>
-    removeAttachment(getDatabase(), getStorage(), user.userId, params.noteId, params.attachmentId),
+  { params: attachmentParamsSchema, query: noQuerySchema, body: z.strictObject({}) },
+  async ({ user, db, storage, params }) =>
+    removeAttachment(db, storage, user.userId, params.noteId, params.attachmentId),
 );

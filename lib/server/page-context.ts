@@ -1,0 +1,23 @@
+import "server-only";
+import { notFound } from "next/navigation";
+import { requireUser, type SessionUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { type Backends, backends } from "@/lib/server/backends";
+
+/** For server pages: the signed-in user (else a redirect to sign in) and the backends. */
+export async function requirePageContext(
+  returnTo: string,
+): Promise<Backends & { user: SessionUser }> {
+  const user = await requireUser(returnTo);
+  return { user, ...backends() };
+}
+
+/** A service's 404 on a page is Next's not-found page, as the gate makes it a 404 in routes. */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+}
