@@ -16,6 +16,7 @@ import {
 } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { getTask, listTasksLinkedToNote, updateTask } from "@/lib/db/tasks-repository";
+import { again, lostRace, withRetries } from "@/lib/db/transact";
 import { claimUploadSlot, releaseUploadSlot } from "@/lib/db/upload-slots-repository";
 import { getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
@@ -72,8 +73,6 @@ export async function updateNoteWithLimits(
   return note;
 }
 
-const maxLinkAttempts = 5;
-
 /**
  * Ticking a checklist line completes the open tasks made from it (same note, same text);
  * unticking reopens them to To do. Each task is written at the version just read; a racing
@@ -93,9 +92,9 @@ async function completeLinkedTasks(
     const key = checklistKey(card.description);
     const done = completed.includes(key) ? true : reopened.includes(key) ? false : undefined;
     if (done === undefined) continue;
-    for (let attempt = 0; ; attempt++) {
-      const task = attempt === 0 ? card : await getTask(db, userId, card.taskId);
-      if (!task || task.deletedAt || (task.status === "completed") === done) break;
+    await withRetries(async (round) => {
+      const task = round === 0 ? card : await getTask(db, userId, card.taskId);
+      if (!task || task.deletedAt || (task.status === "completed") === done) return;
       try {
         await updateTask(
           db,
@@ -104,12 +103,11 @@ async function completeLinkedTasks(
           { status: done ? "completed" : "todo" },
           task.version,
         );
-        break;
       } catch (error) {
-        const retry = error instanceof AppError && error.code === "conflict";
-        if (!retry || attempt + 1 >= maxLinkAttempts) throw error;
+        if (error instanceof AppError && error.code === "conflict") return again;
+        throw error;
       }
-    }
+    }, lostRace);
   }
 }
 

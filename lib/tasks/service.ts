@@ -18,13 +18,12 @@ import {
   trashTask,
   updateTask,
 } from "@/lib/db/tasks-repository";
+import { again, lostRace, withRetries } from "@/lib/db/transact";
 import { AppError } from "@/lib/errors";
 import { setChecklistItemsWhere } from "@/lib/notes/checklist";
 import { type DueFilter, type TaskStatus, taskLimits } from "@/lib/tasks/schemas";
 import type { Task, TaskCard, TaskPage } from "@/lib/tasks/types";
 import { checklistKey } from "@/lib/tasks/view";
-
-const maxLinkAttempts = 5;
 
 function assertDetailsSize(details: string | undefined): void {
   if (details !== undefined && Buffer.byteLength(details, "utf8") > taskLimits.detailsBytes) {
@@ -97,11 +96,12 @@ export async function moveTaskWithLinks(
  * only if a line changes, at the version just read; a racing edit makes it read again.
  */
 async function tickLinkedChecklistLines(db: Database, userId: string, task: Task): Promise<void> {
-  if (!task.noteId) return;
+  const noteId = task.noteId;
+  if (!noteId) return;
   const key = checklistKey(task.description);
   const done = task.status === "completed";
-  for (let attempt = 0; attempt < maxLinkAttempts; attempt++) {
-    const note = await getNote(db, userId, task.noteId);
+  await withRetries(async () => {
+    const note = await getNote(db, userId, noteId);
     if (!note) return;
     const content = setChecklistItemsWhere(
       note.content,
@@ -111,17 +111,13 @@ async function tickLinkedChecklistLines(db: Database, userId: string, task: Task
     if (content === note.content) return;
     try {
       await updateNote(db, userId, note.noteId, { content }, note.version);
-      return;
     } catch (error) {
       // Changed since read: read again. Gone: nothing left to tick.
-      if (!(error instanceof AppError && ["conflict", "not_found"].includes(error.code)))
-        throw error;
+      if (error instanceof AppError && error.code === "conflict") return again;
+      if (error instanceof AppError && error.code === "not_found") return;
+      throw error;
     }
-  }
-  throw new AppError(
-    "conflict",
-    "The linked note is changing elsewhere; its checklist was not updated. Try again.",
-  );
+  }, lostRace);
 }
 
 export interface TaskQuery {
