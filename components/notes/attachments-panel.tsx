@@ -145,6 +145,7 @@ export function AttachmentsPanel({
                 : upload,
             ),
           );
+          return true;
         }
       }),
     [base],

@@ -10,8 +10,9 @@ interface SetAsideChangesProps {
 }
 
 /**
- * Changes the server failed on (500), kept on the device instead of blocking the outbox: each
- * with the server's message, to send again or to drop for good.
+ * Changes kept on the device instead of blocking the outbox: those the server failed on (500),
+ * and those it refused or found in conflict while no open view could show it. Each with the
+ * server's message, to send again or to drop for good.
  */
 export function SetAsideChanges({ changes, onRetry, onDiscard }: SetAsideChangesProps) {
   const [open, setOpen] = useState(false);

@@ -174,6 +174,49 @@ describe("replaying the outbox", () => {
     expect(sent).toHaveLength(2);
   });
 
+  it("keeps a refused or conflicting change aside with its message when no open view shows it", async () => {
+    await enqueueMutation(
+      mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+    );
+    await enqueueMutation(mutation("01H0000000000000000000000B", { version: 2, status: "todo" }));
+    answers = [
+      {
+        status: 409,
+        body: {
+          error: { code: "conflict", message: "This task changed elsewhere." },
+          current: task("01H0000000000000000000000A", { version: 3 }),
+        },
+      },
+      { status: 404, body: { error: { code: "not_found", message: "This task does not exist." } } },
+    ];
+    await replayOutbox();
+    const queue = await queuedMutations();
+    expect(queue.map((queued) => [queued.id, queued.setAside])).toEqual([
+      ["01H0000000000000000000000A", "This task changed elsewhere."],
+      ["01H0000000000000000000000B", "This task does not exist."],
+    ]);
+    expect(await pendingCount()).toBe(0);
+  });
+
+  it("lets go of a refused change once an open view has shown it to the person", async () => {
+    const stopShowing = onSync((event) => event.type === "refused");
+    try {
+      await enqueueMutation(
+        mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),
+      );
+      answers = [
+        {
+          status: 404,
+          body: { error: { code: "not_found", message: "This task does not exist." } },
+        },
+      ];
+      await replayOutbox();
+      expect(await queuedMutations()).toEqual([]);
+    } finally {
+      stopShowing();
+    }
+  });
+
   it("sends a set-aside change again on retry, with the same key, and drops it on discard", async () => {
     await enqueueMutation(
       mutation("01H0000000000000000000000A", { version: 2, status: "completed" }),

@@ -33,7 +33,12 @@ export type SyncEvent =
     }
   | { readonly type: "pending"; readonly count: number; readonly mutation?: undefined };
 
-type Listener = (event: SyncEvent) => void;
+/**
+ * A listener returns `true` when it showed the event to the person (an open task view offering
+ * the conflict choice, a note's attachment list marking a file failed). A refused or conflicting
+ * change that no open view showed is kept aside on the device instead, to retry or discard.
+ */
+type Listener = (event: SyncEvent) => unknown;
 const listeners = new Set<Listener>();
 
 export function onSync(listener: Listener): () => void {
@@ -41,8 +46,11 @@ export function onSync(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function emit(event: SyncEvent) {
-  for (const listener of listeners) listener(event);
+/** Tells every listener; true when one of them showed the event to the person. */
+function emit(event: SyncEvent): boolean {
+  let shown = false;
+  for (const listener of listeners) if (listener(event) === true) shown = true;
+  return shown;
 }
 
 /** Changes on their way to the server: the outbox (not set aside) and drafts with something to send. */
@@ -213,12 +221,17 @@ export function replayOutbox(): Promise<void> {
         if (answer.ok) emit({ type: "replayed", mutation, body: answer.data });
         // Applied, though its answer is not what the route answers: nothing to show from it.
         else if (response.ok) emit({ type: "replayed", mutation, body: undefined });
-        else if (response.status === 409) {
-          const error = { code: answer.code, message: answer.serverMessage };
-          emit({ type: "conflict", mutation, body: { error, current: answer.current } });
-        } else {
+        else {
           const message = answer.serverMessage ?? `HTTP ${response.status}`;
-          emit({ type: "refused", mutation, message });
+          const error = { code: answer.code, message };
+          const shown =
+            response.status === 409
+              ? emit({ type: "conflict", mutation, body: { error, current: answer.current } })
+              : emit({ type: "refused", mutation, message });
+          if (!shown) {
+            await setMutationAside(mutation.id, message);
+            continue;
+          }
         }
         await removeMutation(mutation.id);
       }

@@ -12,7 +12,9 @@ export function useTaskReplays(onProblem: (problem: ReplayProblem) => void): voi
     () =>
       onSync((event) => {
         const problem = replayProblemOf(event);
-        if (problem) latest.current(problem);
+        if (!problem) return false;
+        latest.current(problem);
+        return true;
       }),
     [],
   );
