@@ -2,6 +2,7 @@ import { z } from "zod";
 import { getNote, trashNote } from "@/lib/db/notes-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { AppError } from "@/lib/errors";
+import { flag } from "@/lib/flag";
 import { noteIdParamsSchema, notePatchSchema, noteVersionSchema } from "@/lib/notes/schemas";
 import { deleteNoteForever, updateNoteWithLimits } from "@/lib/notes/service";
 import { withUserRoute } from "@/lib/server/with-user";
@@ -10,8 +11,8 @@ import { getStorage } from "@/lib/storage/runtime";
 export const dynamic = "force-dynamic";
 
 const includeTrashQuery = z.strictObject({
-  trash: z.enum(["1", "0"]).optional(),
-  permanent: z.enum(["1", "0"]).optional(),
+  trash: flag,
+  permanent: flag,
 });
 
 /** GET /api/notes/{noteId} (?trash=1 also finds it in the trash). Another user's note is a 404. */
@@ -19,7 +20,7 @@ export const GET = withUserRoute(
   { params: noteIdParamsSchema, query: includeTrashQuery },
   async ({ user, params, query }) => {
     const note = await getNote(getDatabase(), user.userId, params.noteId, {
-      includeTrashed: query.trash === "1",
+      includeTrashed: query.trash,
     });
     if (!note) throw new AppError("not_found", "This note does not exist.");
     return note;
@@ -39,7 +40,7 @@ export const PATCH = withUserRoute(
 export const DELETE = withUserRoute(
   { params: noteIdParamsSchema, query: includeTrashQuery, body: noteVersionSchema },
   async ({ user, params, query, body }) => {
-    if (query.permanent === "1") {
+    if (query.permanent) {
       await deleteNoteForever(getDatabase(), getStorage(), user.userId, params.noteId);
       return new Response(null, { status: 204 });
     }
