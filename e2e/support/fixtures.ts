@@ -1,3 +1,4 @@
+import path from "node:path";
 import { type BrowserContext, test as base, type PlaywrightWorkerArgs } from "@playwright/test";
 import { newAccount, signUpViaApi, type TestAccount } from "./accounts";
 
@@ -41,12 +42,7 @@ export const test = base.extend<
     { scope: "worker" },
   ],
   ownAccount: async ({ playwright, baseURL }, use, testInfo) => {
-    const label =
-      testInfo.file
-        .split("/")
-        .pop()
-        ?.replace(/\.spec\.ts$/, "") ?? "user";
-    await use(await signUpAccount(playwright, baseURL, label));
+    await use(await signUpAccount(playwright, baseURL, path.basename(testInfo.file, ".spec.ts")));
   },
 });
 
