@@ -24,14 +24,7 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: resolveChromium(), args: chromiumArgs },
   },
-  projects: [
-    { name: "setup", testMatch: /auth\.setup\.ts/ },
-    {
-      name: "chromium",
-      use: { ...devices["Desktop Chrome"] },
-      dependencies: ["setup"],
-    },
-  ],
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     // The production build on its own in-memory local cloud.
     // Idle sockets outlive any test, so a request after a pause never reuses one the server

@@ -17,6 +17,7 @@ export default defineConfig({
   test: {
     include: ["{app,components,lib,scripts}/**/*.test.{ts,tsx}"],
     globalSetup: ["scripts/test/global-setup.ts"],
+    setupFiles: ["scripts/test/session-setup.ts"],
     // next-auth imports "next/server" without an extension; let Vite resolve it.
     server: { deps: { inline: ["next-auth"] } },
     testTimeout: 30_000,

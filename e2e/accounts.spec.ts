@@ -1,15 +1,13 @@
-import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import {
-  accountPath,
   newAccount,
   SignInPage,
   SignUpPage,
   signInFromAddress,
   signInViaApi,
-  storageStatePath,
   type TestAccount,
 } from "./support/accounts";
+import { workerAccountTest } from "./support/fixtures";
 
 test.describe("signed out", () => {
   test("sign up lands signed in; sign out; sign in again", async ({ page }) => {
@@ -277,16 +275,18 @@ test.describe("sessions", () => {
 });
 
 test.describe("signed in", () => {
-  test.use({ storageState: storageStatePath });
-
-  test("the header shows who is signed in; a new display name shows at once", async ({ page }) => {
-    const account = JSON.parse(readFileSync(accountPath, "utf8")) as TestAccount;
-    await page.goto("/settings");
-    await expect(page.getByText(`Signed in as ${account.email}`)).toBeVisible();
-    const name = `Renamed ${Date.now()}`;
-    await page.getByLabel("Display name").fill(name);
-    await page.getByRole("button", { name: "Save name" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Display name saved." })).toBeVisible();
-    await expect(page.getByRole("banner")).toContainText(name);
-  });
+  workerAccountTest(
+    "the header shows who is signed in; a new display name shows at once",
+    async ({ page, workerAccount: { account } }) => {
+      await page.goto("/settings");
+      await expect(page.getByText(`Signed in as ${account.email}`)).toBeVisible();
+      const name = `Renamed ${Date.now()}`;
+      await page.getByLabel("Display name").fill(name);
+      await page.getByRole("button", { name: "Save name" }).click();
+      await expect(
+        page.getByRole("status").filter({ hasText: "Display name saved." }),
+      ).toBeVisible();
+      await expect(page.getByRole("banner")).toContainText(name);
+    },
+  );
 });

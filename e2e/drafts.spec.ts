@@ -1,10 +1,6 @@
-import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { ownAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("drafts"));
-});
 
 async function storedNote(api: APIRequestContext, noteId: string) {
   return (await api.get(`/api/notes/${noteId}`)).json();

@@ -1,10 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect, type Page } from "@playwright/test";
+import { newAccount, signUpViaApi } from "./support/accounts";
+import { workerAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("nav"));
-});
 
 function mainNav(page: Page) {
   return page.getByRole("navigation", { name: "Main" }).filter({ visible: true });
@@ -30,7 +27,7 @@ test("an unknown or another user's note id answers 404 inside the app", async ({
   const { noteId } = await notes.createViaApi({ title: "Mine only" });
   const intruder = await browser.newContext();
   const intruderPage = await intruder.newPage();
-  await new SignUpPage(intruderPage).signUp(newAccount("intruder"));
+  await signUpViaApi(intruder.request, newAccount("intruder"));
   for (const path of [`/notes/${noteId}`, "/notes/01ARZ3NDEKTSV4RRFFQ69G5FAV", "/notes/nope"]) {
     const response = await intruderPage.goto(path);
     expect(response?.status(), path).toBe(404);

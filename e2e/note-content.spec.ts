@@ -1,15 +1,11 @@
-import { expect, type Page, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect, type Page } from "@playwright/test";
+import { workerAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
 
 // A real 1x1 PNG, so the browser can decode it.
 const pngBase64 =
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("content"));
-});
 
 /** CSP violations, as the page itself reports them. */
 async function watchViolations(page: Page) {

@@ -1,10 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect } from "@playwright/test";
+import { ownAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("list"));
-});
 
 test("Undo after Move to trash puts the card back in place at once, with a clean URL", async ({
   page,

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect } from "@playwright/test";
+import { newAccount, signUpViaApi } from "./support/accounts";
 import { storedObjectKeys } from "./support/cloud";
+import { ownAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 
 // A real 1x1 PNG and a small PDF, so the browser can decode the thumbnail.
@@ -12,10 +13,6 @@ const png = Buffer.from(
 const pdf = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("notes"));
-});
 
 test("write a markdown note, pin and tag it, find it by tag and by search", async ({ page }) => {
   const notes = new NotesPage(page);
@@ -230,7 +227,7 @@ test("another user's note is not found, in the page and the API", async ({ page,
   const noteId = await notes.newNote();
   const intruder = await browser.newContext();
   const intruderPage = await intruder.newPage();
-  await new SignUpPage(intruderPage).signUp(newAccount("intruder"));
+  await signUpViaApi(intruder.request, newAccount("intruder"));
   // Exactly what a note that never existed looks like: no way to tell the two apart.
   const nobody = await intruderPage.goto("/notes/01ARZ3NDEKTSV4RRFFQ69G5FAV");
   await expect(intruderPage.getByRole("heading", { name: "Page not found" })).toBeVisible();

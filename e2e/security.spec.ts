@@ -1,16 +1,8 @@
-import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expect, test } from "@playwright/test";
-import {
-  accountPath,
-  newAccount,
-  SignInPage,
-  SignUpPage,
-  signInFromAddress,
-  storageStatePath,
-  type TestAccount,
-} from "./support/accounts";
+import { expect } from "@playwright/test";
+import { newAccount, SignInPage, SignUpPage, signInFromAddress } from "./support/accounts";
+import { test, workerAccountTest } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 
 test("pages carry a nonce-based CSP and the protective headers", async ({ request }) => {
@@ -55,51 +47,52 @@ test("the main pages run without a single CSP violation", async ({ page }) => {
   expect(violations).toEqual([]);
 });
 
-test("signed-in pages and API answers are private and never stored", async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("cache"));
-  const pageResponse = await page.goto("/notes");
-  const pageCache = (await pageResponse?.allHeaders())?.["cache-control"] ?? "";
-  expect(pageCache).toContain("private");
-  expect(pageCache).toContain("no-store");
-  for (const response of [
-    await page.request.get("/api/notes"),
-    await page.request.get("/api/tasks"),
-    await page.request.post("/api/notes", { data: { title: "cached?" } }),
-  ]) {
-    expect(response.ok()).toBe(true);
-    expect(response.headers()["cache-control"]).toBe("private, no-store");
-  }
-});
+workerAccountTest(
+  "signed-in pages and API answers are private and never stored",
+  async ({ page }) => {
+    const pageResponse = await page.goto("/notes");
+    const pageCache = (await pageResponse?.allHeaders())?.["cache-control"] ?? "";
+    expect(pageCache).toContain("private");
+    expect(pageCache).toContain("no-store");
+    for (const response of [
+      await page.request.get("/api/notes"),
+      await page.request.get("/api/tasks"),
+      await page.request.post("/api/notes", { data: { title: "cached?" } }),
+    ]) {
+      expect(response.ok()).toBe(true);
+      expect(response.headers()["cache-control"]).toBe("private, no-store");
+    }
+  },
+);
 
-test("a page on another port of this host cannot create a note with the session cookie", async ({
-  page,
-  baseURL,
-}) => {
-  await new SignUpPage(page).signUp(newAccount("csrf"));
-  const title = `forged-${Date.now()}`;
-  // The attacker's page: same host, another port (same site, so the cookie goes along), and a
-  // "simple" request (text/plain, no-cors) that needs no preflight.
-  const attacker = createServer((_request, response) => {
-    response.setHeader("content-type", "text/html");
-    response.end(`<!doctype html><title>attacker</title><script>
+workerAccountTest(
+  "a page on another port of this host cannot create a note with the session cookie",
+  async ({ page, baseURL }) => {
+    const title = `forged-${Date.now()}`;
+    // The attacker's page: same host, another port (same site, so the cookie goes along), and a
+    // "simple" request (text/plain, no-cors) that needs no preflight.
+    const attacker = createServer((_request, response) => {
+      response.setHeader("content-type", "text/html");
+      response.end(`<!doctype html><title>attacker</title><script>
       fetch(${JSON.stringify(`${baseURL}/api/notes`)}, {
         method: "POST", mode: "no-cors", credentials: "include",
         headers: { "content-type": "text/plain" },
         body: JSON.stringify({ title: ${JSON.stringify(title)} }),
       }).finally(() => { document.title = "sent"; });
     </script>`);
-  });
-  await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
-  try {
-    const { port } = attacker.address() as AddressInfo;
-    await page.goto(`http://localhost:${port}/`);
-    await expect(page).toHaveTitle("sent");
-  } finally {
-    attacker.close();
-  }
-  const notes = await (await page.request.get("/api/notes")).json();
-  expect(JSON.stringify(notes)).not.toContain(title);
-});
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = attacker.address() as AddressInfo;
+      await page.goto(`http://localhost:${port}/`);
+      await expect(page).toHaveTitle("sent");
+    } finally {
+      attacker.close();
+    }
+    const notes = await (await page.request.get("/api/notes")).json();
+    expect(JSON.stringify(notes)).not.toContain(title);
+  },
+);
 
 // Each leaves the site once a browser has normalised it (tab dropped, dot segments, %2e).
 const openRedirects = [
@@ -110,22 +103,23 @@ const openRedirects = [
 ];
 
 test.describe("callback URLs", () => {
-  test.use({ storageState: storageStatePath });
-
-  test("a signed-in visitor sent to sign in with a foreign callback stays on the site", async ({
-    page,
-    baseURL,
-  }) => {
-    for (const callbackUrl of openRedirects) {
-      await new SignInPage(page).goto(callbackUrl);
-      await expect(page).toHaveURL(/\/notes$/);
-      expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
-    }
-  });
+  workerAccountTest(
+    "a signed-in visitor sent to sign in with a foreign callback stays on the site",
+    async ({ page, baseURL }) => {
+      for (const callbackUrl of openRedirects) {
+        await new SignInPage(page).goto(callbackUrl);
+        await expect(page).toHaveURL(/\/notes$/);
+        expect(new URL(page.url()).origin).toBe(new URL(baseURL ?? "").origin);
+      }
+    },
+  );
 });
 
-test("signing in with a foreign callback lands on the site", async ({ page, baseURL }) => {
-  const account = JSON.parse(readFileSync(accountPath, "utf8")) as TestAccount;
+test("signing in with a foreign callback lands on the site", async ({
+  page,
+  baseURL,
+  workerAccount: { account },
+}) => {
   const signIn = new SignInPage(page);
   await signIn.goto("/%2e//example.com");
   await signIn.submit(account.email, account.password);

@@ -1,13 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect } from "@playwright/test";
+import { ownAccountTest as test } from "./support/fixtures";
 import { TasksPage } from "./support/tasks";
 
 // A change made offline is replayed later; when the server then refuses it, or someone changed
 // the task meanwhile, the person must hear of it rather than lose it silently.
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("replays"));
-});
-
 test("a task edited offline and changed elsewhere meanwhile offers the choice on reconnect", async ({
   page,
   context,

@@ -1,11 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect } from "@playwright/test";
+import { ownAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("editing"));
-});
 
 test("change a task's status in the editor", async ({ page }) => {
   const tasks = new TasksPage(page);

@@ -1,11 +1,8 @@
-import { expect, test } from "@playwright/test";
-import { newAccount, SignUpPage } from "./support/accounts";
+import { expect } from "@playwright/test";
+import { newAccount, signUpViaApi } from "./support/accounts";
+import { ownAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { expectNoHorizontalScroll, TasksPage } from "./support/tasks";
-
-test.beforeEach(async ({ page }) => {
-  await new SignUpPage(page).signUp(newAccount("tasks"));
-});
 
 test("quick add creates one task even on a double Enter, and the counts follow", async ({
   page,
@@ -251,7 +248,7 @@ test("another user can neither see nor move my task", async ({ page, browser }) 
   const task = await tasks.createViaApi({ description: "Mine alone" });
   const intruder = await browser.newContext();
   const intruderPage = await intruder.newPage();
-  await new SignUpPage(intruderPage).signUp(newAccount("intruder"));
+  await signUpViaApi(intruder.request, newAccount("intruder"));
   const request = intruderPage.request;
   expect((await request.get(`/api/tasks/${task.taskId}`)).status()).toBe(404);
   expect(

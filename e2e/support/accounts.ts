@@ -80,9 +80,55 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   return { ok: response.status() === 302 && !location.includes("error="), location };
 }
 
-/** Where the setup project leaves the shared signed-in account. */
-export const storageStatePath = "test-results/.auth/user.json";
-export const accountPath = "test-results/.auth/user-account.json";
+const entities: Record<string, string> = {
+  quot: '"',
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  "#x27": "'",
+  "#39": "'",
+};
+
+/** The hidden fields of the sign-up form: the server action's reference, as Next renders it. */
+function hiddenFields(html: string): Record<string, string> {
+  const form = [...html.matchAll(/<form\b[\s\S]*?<\/form>/g)]
+    .map(([markup]) => markup)
+    .find((markup) => markup.includes('name="password"'));
+  if (!form) throw new Error("The sign-up page has no sign-up form.");
+  const fields: Record<string, string> = {};
+  for (const [input] of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(input)?.[1];
+    if (!name || !/\btype="hidden"/.test(input)) continue;
+    const value = /\bvalue="([^"]*)"/.exec(input)?.[1] ?? "";
+    fields[name] = value.replace(
+      /&(quot|amp|lt|gt|#x27|#39);/g,
+      (_, entity: string) => entities[entity] ?? "",
+    );
+  }
+  return fields;
+}
+
+/**
+ * Signs up without the browser: posts the sign-up form the way a browser without JavaScript
+ * does (Next puts the server action's reference in hidden fields), so the account is made by the
+ * same action as in the UI, rate limit included. The request context keeps the session cookie.
+ */
+export async function signUpViaApi(request: APIRequestContext, account: TestAccount) {
+  const page = await request.get("/signup");
+  expect(page.status()).toBe(200);
+  const response = await request.post("/signup", {
+    multipart: {
+      ...hiddenFields(await page.text()),
+      email: account.email,
+      displayName: account.displayName,
+      password: account.password,
+    },
+    maxRedirects: 0,
+  });
+  // Signed up and in: redirected to the notes. A refusal renders the form again with a 200.
+  expect(response.status(), await response.text()).toBe(303);
+  expect(response.headers().location).toMatch(/\/notes$/);
+}
 
 interface RawResponse {
   readonly status: number;

@@ -16,7 +16,8 @@ export class NotesPage {
   /** Opens the editor on a note that does not exist yet (nothing is created by opening it). */
   async openNewNote() {
     await this.page.goto("/notes");
-    await this.page.getByRole("link", { name: "New note" }).click();
+    // Exact: a card of a note titled "A new note" is a link too.
+    await this.page.getByRole("link", { name: "New note", exact: true }).click();
     await expect(this.page).toHaveURL(/\/notes\/new(#[0-9A-Z]{26})?$/);
   }
 

@@ -32,6 +32,30 @@ async function newUser() {
 
 const blank = { title: "", content: "", pinned: false, tags: [] as string[] };
 
+/**
+ * Runs `read` with every request asking for its consumed capacity (DynamoDB Local reports it
+ * too) and answers the capacity units the requests used.
+ */
+async function withReadCapacity<T>(read: () => Promise<T>) {
+  const name = "consumedCapacity";
+  let capacity = 0;
+  cloud.database.client.middlewareStack.add(
+    (next) => async (args) => {
+      Object.assign(args.input as object, { ReturnConsumedCapacity: "TOTAL" });
+      const response = await next(args);
+      const output = response.output as { ConsumedCapacity?: { CapacityUnits?: number } };
+      capacity += output.ConsumedCapacity?.CapacityUnits ?? 0;
+      return response;
+    },
+    { step: "initialize", name },
+  );
+  try {
+    return { result: await read(), capacity };
+  } finally {
+    cloud.database.client.middlewareStack.remove(name);
+  }
+}
+
 async function counters(userId: string) {
   const { Item } = await cloud.database.client.send(
     new GetCommand({ TableName: cloud.database.tables.Users, Key: { userId } }),
@@ -299,11 +323,19 @@ describe("notes repository on DynamoDB Local", () => {
       }),
     );
     expect(String(Item?.content).length).toBe(80_000);
-    const sizes = await Promise.all(
-      [small, large].map(
-        async (userId) => JSON.stringify((await listNotes(cloud.database, userId)).items).length,
-      ),
-    );
+    // The cost is what DynamoDB charges for the page: the cards alone would look the same even
+    // if the index carried the bodies, since mapping drops them.
+    const units: number[] = [];
+    const sizes: number[] = [];
+    for (const userId of [small, large]) {
+      const { capacity, result } = await withReadCapacity(() => listNotes(cloud.database, userId));
+      units.push(capacity);
+      sizes.push(JSON.stringify(result.items).length);
+    }
+    expect(units[0]).toBeGreaterThan(0);
+    expect(units[1]).toBe(units[0]);
+    // Five cards fit in one 4 KB read.
+    expect(units[1]).toBeLessThanOrEqual(1);
     // Same card shape for a 300 B and an 80 KB body: only the ids differ.
     expect(sizes[0]).toBe(sizes[1]);
     expect(sizes[1]).toBeLessThan(5 * 600);

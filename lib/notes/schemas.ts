@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flag } from "@/lib/flag";
 import { ulidSchema } from "@/lib/ids";
 
 export const noteLimits = {
@@ -104,11 +105,6 @@ export const notePatchSchema = z
 export const noteVersionSchema = z.strictObject({
   version: z.number().int().positive().optional(),
 });
-
-const flag = z
-  .enum(["1", "0", "true", "false"])
-  .optional()
-  .transform((value) => value === "1" || value === "true");
 
 export const noteListQuerySchema = z.strictObject({
   cursor: z.string().max(2048).optional(),

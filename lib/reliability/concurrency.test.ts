@@ -4,7 +4,6 @@
  * same transactions as the items) must equal a fresh count after a storm of moves and trashes.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import { createNote, getNote } from "@/lib/db/notes-repository";
 import {
   createTask,
@@ -27,12 +26,7 @@ import {
 } from "@/lib/reliability/harness";
 import { taskStatuses } from "@/lib/tasks/schemas";
 import type { TestCloud } from "@/lib/testing/cloud";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 describe("concurrency", () => {
   let cloud: TestCloud;

@@ -28,13 +28,8 @@ import {
 import { createStorageClient } from "@/lib/storage/client";
 import { localCorsXml } from "@/lib/storage/local-bucket";
 import { assertLoopbackUrl } from "@/lib/testing/loopback";
+import { session } from "@/lib/testing/session-mock";
 import { type LocalCloud, LocalCloudError, startLocalCloud } from "@/scripts/local-cloud";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
 
 /** Generous: the clients give up after about 2 s (1 s connect timeout, 3 attempts). */
 const failFastMs = 15_000;

@@ -1,7 +1,7 @@
 /**
  * Shared helpers for the reliability suite: every JSON route handler of app/api, a way to call
  * one as Next would, and snapshots of everything a user owns (DynamoDB items and S3 objects).
- * Test files mock `@/lib/auth/session` themselves (vi.mock is hoisted per file).
+ * Test files sign in by importing `@/lib/testing/session-mock` (one line; see its module).
  */
 import { GetObjectTaggingCommand, ListObjectsV2Command, type S3Client } from "@aws-sdk/client-s3";
 import { GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";

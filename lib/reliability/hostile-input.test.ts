@@ -22,12 +22,7 @@ import {
   type UserSnapshot,
 } from "@/lib/reliability/harness";
 import type { TestCloud } from "@/lib/testing/cloud";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 // Fixed seeds: a failure replays exactly; change them to explore further.
 const seed = 20_261_121;
@@ -236,6 +231,61 @@ describe("every JSON route under hostile input", () => {
     }
     expect(logged).not.toHaveBeenCalled();
     logged.mockRestore();
+  });
+
+  it("reads every yes/no query flag the same way on every route, and refuses other values", async () => {
+    const user = await newSessionUser(cloud.database, "Flags");
+    const blank = { title: "", content: "", pinned: false, tags: [] };
+    const binned = async () => {
+      const { note } = await createNote(cloud.database, user.userId, blank);
+      await trashNote(cloud.database, user.userId, note.noteId);
+      return note.noteId;
+    };
+    const noteId = await binned();
+    const { task } = await createTask(cloud.database, user.userId, { description: "Binned" });
+    await trashTask(cloud.database, user.userId, task.taskId);
+    session.user = user;
+    const route = (name: string) => findRoute(routes, name);
+    const ids = (result: { body: Record<string, unknown> }) =>
+      (result.body.items as Record<string, string>[]).map((item) => item.noteId ?? item.taskId);
+    const notePath = "/app/api/notes/[noteId]/route.ts";
+    const taskPath = "/app/api/tasks/[taskId]/route.ts";
+    for (const [yes, no] of [
+      ["1", "0"],
+      ["true", "false"],
+    ]) {
+      const notes = route("GET /app/api/notes/route.ts");
+      expect(ids(await call(notes, "GET", { query: `?trash=${yes}` }))).toEqual([noteId]);
+      expect(ids(await call(notes, "GET", { query: `?trash=${no}` }))).toEqual([]);
+      const tasks = route("GET /app/api/tasks/route.ts");
+      expect(ids(await call(tasks, "GET", { query: `?trash=${yes}` }))).toEqual([task.taskId]);
+      const one = route(`GET ${notePath}`);
+      const params = { noteId };
+      expect((await call(one, "GET", { params, query: `?trash=${yes}` })).status).toBe(200);
+      expect((await call(one, "GET", { params, query: `?trash=${no}` })).status).toBe(404);
+      const forGood = { params: { noteId: await binned() }, query: `?permanent=${yes}`, body: {} };
+      expect((await call(route(`DELETE ${notePath}`), "DELETE", forGood)).status).toBe(204);
+    }
+    const { task: doomed } = await createTask(cloud.database, user.userId, { description: "x" });
+    await trashTask(cloud.database, user.userId, doomed.taskId);
+    const deleteTask = route(`DELETE ${taskPath}`);
+    const params = { taskId: doomed.taskId };
+    expect((await call(deleteTask, "DELETE", { params, query: "?permanent=true" })).status).toBe(
+      204,
+    );
+    for (const [name, params, flag, value] of [
+      ["GET /app/api/notes/route.ts", {}, "trash", "yes"],
+      ["GET /app/api/tasks/route.ts", {}, "trash", "on"],
+      [`GET ${notePath}`, { noteId }, "trash", "yes"],
+      [`DELETE ${notePath}`, { noteId }, "permanent", "TRUE"],
+      [`DELETE ${taskPath}`, { taskId: task.taskId }, "permanent", "2"],
+    ] as const) {
+      const method = name.slice(0, name.indexOf(" "));
+      const body = name === `DELETE ${notePath}` ? {} : undefined;
+      const result = await call(route(name), method, { params, query: `?${flag}=${value}`, body });
+      expect(result.status, `${name} ${flag}=${value} ${result.text}`).toBe(400);
+      expect((result.body.error as { fieldErrors: object }).fieldErrors).toHaveProperty(flag);
+    }
   });
 
   const bodyKeys = [

@@ -6,7 +6,6 @@
 import { ScanCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
 import {
   call,
   findRoute,
@@ -15,12 +14,7 @@ import {
   setUpRouteCloud,
 } from "@/lib/reliability/harness";
 import type { TestCloud } from "@/lib/testing/cloud";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 describe("stored idempotent answers and data deleted for good", () => {
   let cloud: TestCloud;

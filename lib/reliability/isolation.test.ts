@@ -21,12 +21,7 @@ import {
   type UserSnapshot,
 } from "@/lib/reliability/harness";
 import type { TestCloud } from "@/lib/testing/cloud";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 const secret = "ALICE-SECRET";
 const notes = "/app/api/notes/route.ts";

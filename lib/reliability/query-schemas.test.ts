@@ -4,20 +4,14 @@
  * write, never silently ignored.
  */
 import { ulid } from "ulid";
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/auth/session";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   call,
   newSessionUser,
   type RouteHandler,
   setUpRouteCloud,
 } from "@/lib/reliability/harness";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 /** The route's own params, from the `[name]` segments of its path, each a fresh id. */
 function paramsOf(path: string): Record<string, string> {

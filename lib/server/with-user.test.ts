@@ -9,12 +9,7 @@ import { rateLimits } from "@/lib/server/rate-limits";
 import { withUser, withUserRoute, withVisitor } from "@/lib/server/with-user";
 import { createTestCloud } from "@/lib/testing/cloud";
 import { countingStream } from "@/lib/testing/counting-stream";
-
-const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
-vi.mock("@/lib/auth/session", () => ({
-  currentUser: async () => session.user,
-  requireUser: async () => session.user,
-}));
+import { session } from "@/lib/testing/session-mock";
 
 const alice: SessionUser = { userId: "01ALICE", email: "alice@example.test", displayName: "Alice" };
 

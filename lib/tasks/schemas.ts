@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { flag } from "@/lib/flag";
 import { ulidSchema } from "@/lib/ids";
 
 export const taskStatuses = ["todo", "in-progress", "completed"] as const;
@@ -96,11 +97,6 @@ export const taskMoveSchema = z
     path: ["beforeTaskId"],
     message: "The task above and the task below must differ.",
   });
-
-const flag = z
-  .enum(["1", "0", "true", "false"])
-  .optional()
-  .transform((value) => value === "1" || value === "true");
 
 export const dueFilters = ["overdue", "week"] as const;
 export type DueFilter = (typeof dueFilters)[number];
