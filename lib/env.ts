@@ -99,10 +99,14 @@ export type RealtimeConfig =
       readonly endpoint: string;
       readonly authorizer: string;
       readonly topicPrefix: string;
-      readonly secret: string;
+      /** Only the app signs tokens; the Lambdas that merely publish get no secret. */
+      readonly secret: string | undefined;
     };
 
-/** Live updates are off (no pokes, no tokens) without a broker or without a secret to sign with. */
+/**
+ * Live updates are off (no pokes, no tokens) without a broker. Locally the secret is needed
+ * both to sign browsers' tokens and the app's own publishing credential.
+ */
 function realtimeConfig(
   raw: {
     AUTH_SECRET?: string;
@@ -115,8 +119,7 @@ function realtimeConfig(
 ): RealtimeConfig | undefined {
   const secret = raw.AUTH_SECRET;
   const topicPrefix = raw.JOTBOARD_REALTIME_TOPIC_PREFIX;
-  if (!secret) return undefined;
-  if (cloud === "local" && raw.JOTBOARD_REALTIME_URL) {
+  if (cloud === "local" && raw.JOTBOARD_REALTIME_URL && secret) {
     return { kind: "local", url: raw.JOTBOARD_REALTIME_URL, topicPrefix, secret };
   }
   const { JOTBOARD_REALTIME_ENDPOINT: endpoint, JOTBOARD_REALTIME_AUTHORIZER: authorizer } = raw;

@@ -23,7 +23,7 @@ export interface RealtimeCredentials {
 
 export function realtimeCredentials(userId: string, now = Date.now()): RealtimeCredentials {
   const config = env().realtime;
-  if (!config) throw new AppError("unavailable", "Live updates are not available here.");
+  if (!config?.secret) throw new AppError("unavailable", "Live updates are not available here.");
   const topic = userTopic(config.topicPrefix, userId);
   const token = issueRealtimeToken(
     realtimeKey(config.secret),
