@@ -36,6 +36,7 @@ export function whenTextAppears(page: Page, text: string): Promise<number> {
   return page.evaluate(
     (wanted) =>
       new Promise<number>((resolve) => {
+        // biome-ignore lint/performance/useDomNodeTextContent: shown text only (not React's hidden streamed parts)
         const seen = () => document.body.innerText.includes(wanted);
         if (seen()) return resolve(Date.now());
         const observer = new MutationObserver(() => {

@@ -2,6 +2,7 @@
  * Pokes after committed writes, through the one gate, on the run's real embedded MQTT broker:
  * the writer's topic gets one, nobody else's does, and a refused write sends none.
  */
+import { marshall } from "@aws-sdk/util-dynamodb";
 import { connectAsync, type MqttClient } from "mqtt";
 import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -168,5 +169,30 @@ describe("pokes after writes", () => {
     expect(await succeeding(null, new FormData())).toEqual({ ok: true });
     await hers.received(2);
     expect(hers.pokes).toEqual(["marker", "poke"]);
+  });
+
+  it("pokes the owners of what TTL removed, from the expiry stream handler", async () => {
+    const hers = await listen(routes, alice);
+    const his = await listen(routes, bob);
+    clients.push(hers.client, his.client);
+    const { notes: notesExpired } = await import("@/lib/streams/expired-items-handler");
+    const ttl = {
+      eventName: "REMOVE",
+      userIdentity: { type: "Service", principalId: "dynamodb.amazonaws.com" },
+    };
+    await notesExpired({
+      Records: [
+        { ...ttl, dynamodb: { OldImage: marshall({ userId: alice.userId, noteId: ulid() }) } },
+        { ...ttl, dynamodb: { OldImage: marshall({ userId: alice.userId, noteId: ulid() }) } },
+        // Deleted by a person, not by TTL: the gate already poked for it.
+        { eventName: "REMOVE", dynamodb: { OldImage: marshall({ userId: bob.userId }) } },
+      ],
+    });
+    await markOnPokeConnection(hers.topic);
+    await markOnPokeConnection(his.topic);
+    await hers.received(2);
+    await his.received(1);
+    expect(hers.pokes).toEqual(["poke", "marker"]);
+    expect(his.pokes).toEqual(["marker"]);
   });
 });
