@@ -1,4 +1,5 @@
-import { connect, type MqttClient } from "mqtt";
+// The browser build of mqtt (dist/mqtt.esm.js) has a default export only.
+import mqtt, { type MqttClient } from "mqtt";
 import { z } from "zod";
 
 /**
@@ -98,7 +99,7 @@ export function startLiveUpdates(refreshView: () => void): () => void {
 
   const listen = (credentials: Credentials) => {
     let connectedBefore = false;
-    client = connect(credentials.url, {
+    client = mqtt.connect(credentials.url, {
       clientId: credentials.clientId,
       // MQTT 3.1.1 sends a password only with a user name; the token carries who it is.
       username: "jotboard",
