@@ -105,6 +105,10 @@ export function startLiveUpdates(refreshView: () => void): () => void {
       username: "jotboard",
       password: credentials.token,
       reconnectPeriod: reconnectMs,
+      // Its default keeps timers in a Worker made from a blob: URL, which the CSP's
+      // `worker-src 'self'` refuses (and then it never connects). A hidden tab's throttled
+      // timers may delay a ping; the broker then drops the connection and it reconnects.
+      timerVariant: "native",
     });
     // Subscriptions are renewed on every reconnect (mqtt.js `resubscribe`).
     client.subscribe(credentials.topic);
