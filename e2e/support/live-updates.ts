@@ -2,15 +2,18 @@ import type { Page } from "@playwright/test";
 
 /**
  * Resolves once the page's live-update client is subscribed to its topic: the broker's SUBACK
- * (packet type 0x90) with return code 0 has arrived over the page's WebSocket. Call it before
- * the page loads. Pokes sent before that moment would reach no one.
+ * (0x90, length 3, packet id, return code 0) has arrived over the page's WebSocket. The local
+ * broker writes a packet in pieces, one WebSocket frame each, so the bytes are joined first.
+ * Call it before the page loads: pokes sent before that moment reach no one.
  */
 export function liveUpdatesReady(page: Page): Promise<void> {
   return new Promise((resolve) => {
     page.on("websocket", (socket) => {
+      let received = "";
       socket.on("framereceived", ({ payload }) => {
         const bytes = typeof payload === "string" ? Buffer.from(payload, "latin1") : payload;
-        if (bytes[0] === 0x90 && bytes[4] === 0x00) resolve();
+        received += bytes.toString("hex");
+        if (/9003[0-9a-f]{4}00/.test(received)) resolve();
       });
     });
   });
