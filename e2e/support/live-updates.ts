@@ -1,4 +1,4 @@
-import type { Page } from "@playwright/test";
+import type { Page, WebSocket } from "@playwright/test";
 
 /**
  * Resolves once the page's live-update client is subscribed to its topic: the broker's SUBACK
@@ -6,29 +6,30 @@ import type { Page } from "@playwright/test";
  * broker writes a packet in pieces, one WebSocket frame each, so the bytes are joined first.
  * Call it before the page loads: pokes sent before that moment reach no one.
  */
-export function liveUpdatesReady(page: Page): Promise<void> {
+export function liveUpdatesReady(page: Page): Promise<WebSocket> {
   return new Promise((resolve) => {
     page.on("websocket", (socket) => {
       let received = "";
       socket.on("framereceived", ({ payload }) => {
         const bytes = typeof payload === "string" ? Buffer.from(payload, "latin1") : payload;
         received += bytes.toString("hex");
-        if (/9003[0-9a-f]{4}00/.test(received)) resolve();
+        if (/9003[0-9a-f]{4}00/.test(received)) resolve(socket);
       });
     });
   });
 }
 
 /**
- * Resolves when the page has fetched a fresh server-rendered view (router.refresh() asks for the
- * route's RSC payload, not a prefetch) and read all of it.
+ * Resolves when the server answers the page's request for a fresh server-rendered view
+ * (router.refresh() asks for the route's RSC payload, not a prefetch). Not its end: a newer
+ * refresh may supersede a streaming one, which then never finishes.
  */
 export async function nextViewRefresh(page: Page): Promise<void> {
   const request = await page.waitForRequest(
     (candidate) =>
       candidate.headers().rsc === "1" && candidate.headers()["next-router-prefetch"] === undefined,
   );
-  await (await request.response())?.finished();
+  await request.response();
 }
 
 /**
