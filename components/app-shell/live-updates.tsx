@@ -1,7 +1,7 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 /**
  * Keeps a signed-in page current with changes made on the person's other devices (issue 13
@@ -11,12 +11,20 @@ import { useEffect } from "react";
  */
 export function LiveUpdates() {
   const router = useRouter();
+  const pathname = usePathname();
+  const routerPath = useRef(pathname);
+  routerPath.current = pathname;
   useEffect(() => {
+    // A page that rewrote its URL by hand (a new note becoming /notes/<id>) owns its view:
+    // refreshing would put the router's older URL back.
+    const refresh = () => {
+      if (window.location.pathname === routerPath.current) router.refresh();
+    };
     let stop: (() => void) | undefined;
     let cancelled = false;
     const begin = () => {
       void import("@/lib/realtime/live-client").then(({ startLiveUpdates }) => {
-        if (!cancelled) stop = startLiveUpdates(() => router.refresh());
+        if (!cancelled) stop = startLiveUpdates(refresh);
       });
     };
     // Safari has no requestIdleCallback: a second's delay stands in for it.
