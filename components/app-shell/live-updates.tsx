@@ -15,8 +15,8 @@ export function LiveUpdates() {
   const routerPath = useRef(pathname);
   routerPath.current = pathname;
   useEffect(() => {
-    // A page that rewrote its URL by hand (a new note becoming /notes/<id>) owns its view:
-    // refreshing would put the router's older URL back.
+    // A page that rewrote its URL behind the router's back (replaceState with Next's own
+    // state) owns its view: router.refresh() would put the router's older URL back.
     const refresh = () => {
       if (window.location.pathname === routerPath.current) router.refresh();
     };
