@@ -15,10 +15,13 @@ export function LiveUpdates() {
   const routerPath = useRef(pathname);
   routerPath.current = pathname;
   useEffect(() => {
-    // A page that rewrote its URL behind the router's back (replaceState with Next's own
-    // state) owns its view: router.refresh() would put the router's older URL back.
+    // A page that rewrote its URL behind the router's back (the new note's #id, then
+    // /notes/<id>, written with Next's own history state) owns its view: router.refresh()
+    // would put the router's older URL back.
     const refresh = () => {
-      if (window.location.pathname === routerPath.current) router.refresh();
+      if (window.location.pathname === routerPath.current && !window.location.hash) {
+        router.refresh();
+      }
     };
     let stop: (() => void) | undefined;
     let cancelled = false;

@@ -23,9 +23,7 @@ export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> })
     if (id !== fromHash) {
       const url = new URL(window.location.href);
       url.hash = id;
-      // With `null`, Next's router learns the new URL (it skips states that carry its own
-      // marks), so a later router.refresh() keeps it instead of restoring /notes/new.
-      window.history.replaceState(null, "", url);
+      window.history.replaceState(window.history.state, "", url);
     }
     setNoteId(id);
   }, []);
@@ -40,7 +38,7 @@ export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> })
             initial={null}
             prefill={prefill}
             onCreated={() => {
-              window.history.replaceState(null, "", `/notes/${noteId}`);
+              window.history.replaceState(window.history.state, "", `/notes/${noteId}`);
               setCreated(true);
             }}
           />
