@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { isAppPath } from "@/lib/auth/config";
 import { env } from "@/lib/env";
 import { resourceNames } from "@/lib/resources";
-import { contentSecurityPolicy, storageOrigins } from "@/lib/security/headers";
+import { contentSecurityPolicy, realtimeOrigins, storageOrigins } from "@/lib/security/headers";
 
 // Auth.js's session cookie, plain on http and __Secure- on https, split into .0, .1… when large.
 const sessionCookie = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
@@ -29,6 +29,7 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy({
     nonce: btoa(crypto.randomUUID()),
     storageOrigins: storageOrigins({ ...config, bucket: resourceNames(config).bucket }),
+    realtimeOrigins: realtimeOrigins(config.realtime),
     development: config.nodeEnv === "development",
     remoteImages:
       remoteImagesPage.test(pathname) && request.nextUrl.searchParams.get("images") === "remote",

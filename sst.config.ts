@@ -66,8 +66,27 @@ export default $config({
       ],
     });
 
+    const authSecret = new sst.Secret("AuthSecret");
+
+    // Live updates (lib/realtime): IoT Core MQTT over WSS. Browsers sign in with a short-lived
+    // token from the app, checked by the same code as the local broker; the app and the expiry
+    // handlers publish data-less pokes (the link grants iot:Publish). One IoT endpoint serves
+    // the whole account and region, so topics start with app and stage.
+    const realtime = new sst.aws.Realtime("Realtime", {
+      authorizer: {
+        handler: "lib/realtime/authorizer.handler",
+        environment: { JOTBOARD_CLOUD: "aws", AUTH_SECRET: authSecret.value },
+      },
+    });
+    const realtimeEnvironment = {
+      JOTBOARD_REALTIME_ENDPOINT: realtime.endpoint,
+      JOTBOARD_REALTIME_AUTHORIZER: realtime.authorizer,
+      JOTBOARD_REALTIME_TOPIC_PREFIX: `${$app.name}/${$app.stage}`,
+    };
+
     // TTL deletes expired trashed notes and tasks from DynamoDB; these subscribers remove the
-    // notes' files from S3 and keep the users' trash counters equal to the items.
+    // notes' files from S3, keep the users' trash counters equal to the items and poke the
+    // owners' devices.
     const ttlRemovals = {
       filters: [
         {
@@ -78,20 +97,18 @@ export default $config({
     };
     const expiryHandler = (name: string) => ({
       handler: `lib/streams/expired-items-handler.${name}`,
-      link: [...Object.values(tables), bucket],
-      environment: { JOTBOARD_CLOUD: "aws" },
+      link: [...Object.values(tables), bucket, realtime],
+      environment: { JOTBOARD_CLOUD: "aws", ...realtimeEnvironment },
     });
     tables.Notes.subscribe("NotesExpiry", expiryHandler("notes"), ttlRemovals);
     tables.Tasks.subscribe("TasksExpiry", expiryHandler("tasks"), ttlRemovals);
-
-    const authSecret = new sst.Secret("AuthSecret");
 
     // The per-address sign-in limit needs an address no client can forge. Lambda function URLs
     // keep only the first X-Forwarded-For entry, which the client writes, so CloudFront's own
     // view of the viewer goes in a header of ours, over any the client sent.
     const clientAddressHeader = "x-jotboard-client-address";
     const site = new sst.aws.Nextjs("Web", {
-      link: [...Object.values(tables), bucket, authSecret],
+      link: [...Object.values(tables), bucket, authSecret, realtime],
       edge: {
         viewerRequest: {
           injection: `event.request.headers["${clientAddressHeader}"] = { value: event.viewer.ip };`,
@@ -105,6 +122,7 @@ export default $config({
         // CloudFront forwards the original host; Auth.js must trust it behind the proxy.
         AUTH_TRUST_HOST: "true",
         JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
+        ...realtimeEnvironment,
       },
     });
 

@@ -14,6 +14,34 @@ describe("parseEnv", () => {
     expect(parsed.tablePrefix).toBe("jotboard-");
   });
 
+  it("turns live updates on with a broker (and, locally, a secret to sign with), else off", () => {
+    const secret = "x".repeat(32);
+    const broker = { JOTBOARD_REALTIME_URL: "ws://127.0.0.1:1884" };
+    expect(parseEnv({ ...local, ...broker, AUTH_SECRET: secret }).realtime).toEqual({
+      kind: "local",
+      url: "ws://127.0.0.1:1884",
+      topicPrefix: "jotboard/local",
+      secret,
+    });
+    expect(parseEnv({ ...local, ...broker }).realtime).toBeUndefined();
+    expect(parseEnv({ ...local, AUTH_SECRET: secret }).realtime).toBeUndefined();
+    const iot = {
+      JOTBOARD_CLOUD: "aws",
+      JOTBOARD_REALTIME_ENDPOINT: "abc-ats.iot.eu-west-1.amazonaws.com",
+      JOTBOARD_REALTIME_AUTHORIZER: "RealtimeAuthorizer",
+      JOTBOARD_REALTIME_TOPIC_PREFIX: "jotboard/prod",
+    };
+    // The expiry Lambdas publish without the secret; only the app signs tokens.
+    expect(parseEnv(iot).realtime).toEqual({
+      kind: "aws",
+      endpoint: "abc-ats.iot.eu-west-1.amazonaws.com",
+      authorizer: "RealtimeAuthorizer",
+      topicPrefix: "jotboard/prod",
+      secret: undefined,
+    });
+    expect(() => parseEnv({ ...iot, JOTBOARD_REALTIME_TOPIC_PREFIX: "a/+/b" })).toThrow(/topic/);
+  });
+
   it("explains how to start the local cloud when its endpoints are missing", () => {
     expect(() => parseEnv({})).toThrow(/npm run dev/);
   });

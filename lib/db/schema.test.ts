@@ -26,6 +26,7 @@ async function provisionedTables(): Promise<Map<string, SstDynamoArgs>> {
   };
   Object.assign(globalThis, {
     $config: (config: unknown) => config,
+    $app: { name: "jotboard", stage: "test" },
     sst: {
       Secret: component,
       aws: {
@@ -38,6 +39,7 @@ async function provisionedTables(): Promise<Map<string, SstDynamoArgs>> {
         },
         Bucket: component,
         Nextjs: component,
+        Realtime: component,
       },
     },
     aws: { s3: { BucketLifecycleConfiguration: component } },

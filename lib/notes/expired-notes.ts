@@ -31,6 +31,12 @@ function keysOf(record: StreamRecord): { userId?: unknown; noteId?: unknown; tas
   return image ? unmarshall(image) : {};
 }
 
+/** The people whose items TTL removed in these records, once each (their devices are poked). */
+export function expiredOwners(records: readonly StreamRecord[]): string[] {
+  const owners = records.filter(isTtlExpiry).map((record) => keysOf(record).userId);
+  return [...new Set(owners.filter((userId): userId is string => typeof userId === "string"))];
+}
+
 /**
  * When TTL removes a trashed note: its attachments leave S3 (DynamoDB cannot do that) and the
  * trash counter drops. Returns how many objects went.

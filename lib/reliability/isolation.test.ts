@@ -33,6 +33,7 @@ const tasks = "/app/api/tasks/route.ts";
 const task = "/app/api/tasks/[taskId]/route.ts";
 const taskRestore = "/app/api/tasks/[taskId]/restore/route.ts";
 const taskMove = "/app/api/tasks/[taskId]/move/route.ts";
+const realtimeToken = "/app/api/realtime/token/route.ts";
 
 interface Ids {
   liveNote: string;
@@ -322,6 +323,14 @@ const attacks: Attack[] = [
     method: "GET",
     expect: "own",
     options: () => ({ query: "?trash=1" }),
+  },
+  // Credentials for live updates name the caller's own topic, whatever is asked.
+  {
+    label: "get live-update credentials",
+    route: realtimeToken,
+    method: "GET",
+    expect: "own",
+    options: () => ({ query: `?topic=${aliceId}&userId=${aliceId}` }),
   },
 ];
 

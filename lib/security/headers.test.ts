@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   contentSecurityPolicy,
+  realtimeOrigins,
   staticSecurityHeaders,
   storageOrigins,
 } from "@/lib/security/headers";
@@ -19,6 +20,35 @@ describe("security headers", () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:4568");
+  });
+
+  it("lets pages open the live-update WebSocket to the broker alone, only for connections", () => {
+    const local = realtimeOrigins({
+      kind: "local",
+      url: "ws://127.0.0.1:1884",
+      topicPrefix: "jotboard/local",
+      secret: "s",
+    });
+    const aws = realtimeOrigins({
+      kind: "aws",
+      endpoint: "abc-ats.iot.eu-west-1.amazonaws.com",
+      authorizer: "Auth",
+      topicPrefix: "jotboard/prod",
+      secret: "s",
+    });
+    expect([local, aws, realtimeOrigins(undefined)]).toEqual([
+      ["ws://127.0.0.1:1884"],
+      ["wss://abc-ats.iot.eu-west-1.amazonaws.com"],
+      [],
+    ]);
+    const csp = contentSecurityPolicy({
+      nonce: "n",
+      storageOrigins: ["http://127.0.0.1:4568"],
+      realtimeOrigins: local,
+      development: false,
+    });
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:4568 ws://127.0.0.1:1884;");
+    expect(csp).not.toMatch(/img-src[^;]*ws:/);
   });
 
   it("allows images from other sites only on a page that asks for them", () => {

@@ -1,3 +1,5 @@
+import type { RealtimeConfig } from "@/lib/env";
+
 /**
  * The Content-Security-Policy for a page: scripts only from this origin with this response's
  * nonce (no inline scripts without it), nothing framing the app, and S3 as the one other origin
@@ -6,6 +8,8 @@
 export function contentSecurityPolicy(options: {
   nonce: string;
   storageOrigins: readonly string[];
+  /** The live-update broker's WebSocket origin, when live updates are on. */
+  realtimeOrigins?: readonly string[];
   development: boolean;
   /** A note page whose owner chose to see images from other sites: any https image loads. */
   remoteImages?: boolean;
@@ -17,7 +21,7 @@ export function contentSecurityPolicy(options: {
     `script-src 'self' 'nonce-${options.nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ""}`,
     "style-src 'self' 'unsafe-inline'",
     `img-src 'self' data: blob: ${storage}${options.remoteImages ? " https:" : ""}`,
-    `connect-src 'self' ${storage}`,
+    `connect-src 'self' ${[storage, ...(options.realtimeOrigins ?? [])].join(" ")}`,
     "font-src 'self'",
     "worker-src 'self'",
     "manifest-src 'self'",
@@ -42,6 +46,12 @@ export function storageOrigins(config: {
 }): string[] {
   if (config.cloud === "local" && config.s3Endpoint) return [new URL(config.s3Endpoint).origin];
   return [`https://${config.bucket}.s3.${config.region}.amazonaws.com`];
+}
+
+/** Where browsers open the live-update WebSocket: the local broker, or IoT Core's endpoint. */
+export function realtimeOrigins(realtime: RealtimeConfig | undefined): string[] {
+  if (!realtime) return [];
+  return [realtime.kind === "local" ? new URL(realtime.url).origin : `wss://${realtime.endpoint}`];
 }
 
 /** Headers for every response (CSP is added per page by the proxy, with its nonce). */

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { redirect, unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { currentUser, type SessionUser } from "@/lib/auth/session";
@@ -10,6 +11,7 @@ import {
 } from "@/lib/db/idempotency-repository";
 import { getDatabase } from "@/lib/db/runtime";
 import { AppError, isUnavailableError } from "@/lib/errors";
+import { publishPoke } from "@/lib/realtime/publish";
 import type { ActionState, FieldErrors, FormAction } from "@/lib/server/action-state";
 import { type Backends, backends } from "@/lib/server/backends";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
@@ -96,7 +98,8 @@ function buildAction<S extends z.ZodType>(
       if (user) await assertWithinRateLimit(getDatabase(), "writes", user.userId);
       raw = formDataToObject(formData);
       const input = schema.parse(raw);
-      return (await handler(input, user, backends())) ?? { ok: true };
+      const run = async () => (await handler(input, user, backends())) ?? { ok: true };
+      return user ? await pokingAfterCommit(user.userId, run, (state) => state.ok) : await run();
     } catch (error) {
       const appError = toAppError(error);
       return {
@@ -268,7 +271,7 @@ export function withUserRoute<
       const body = (
         schemas.body ? schemas.body.parse(read?.value ?? {}) : undefined
       ) as z.output<B>;
-      const run = async () => {
+      const respond = async () => {
         try {
           const result = await handler({ ...backends(), user, body, query, params, request });
           return result instanceof Response ? result : Response.json(result);
@@ -276,6 +279,9 @@ export function withUserRoute<
           return errorResponse(toAppError(error));
         }
       };
+      const run = unsafe
+        ? () => pokingAfterCommit(user.userId, respond, (response) => response.ok)
+        : respond;
       const idempotencyKey = request.headers.get("idempotency-key");
       if (!idempotencyKey || !read) return privateResponse(await run());
       const fingerprint = `${request.method} ${url.pathname}${url.search} ${read.digest}`;
@@ -284,6 +290,27 @@ export function withUserRoute<
       return privateResponse(errorResponse(toAppError(error)));
     }
   };
+}
+
+/**
+ * Runs a signed-in person's mutation and, once it has committed (succeeded, or redirected after
+ * succeeding), pokes their other devices to pull (lib/realtime). The one place pokes are sent
+ * for actions and routes; a failed poke is logged there and never fails the write.
+ */
+async function pokingAfterCommit<T>(
+  userId: string,
+  run: () => Promise<T>,
+  committed: (result: T) => boolean,
+): Promise<T> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    if (isRedirectError(error)) await publishPoke(userId);
+    throw error;
+  }
+  if (committed(result)) await publishPoke(userId);
+  return result;
 }
 
 /**

@@ -12,7 +12,7 @@ import { assertLoopbackUrl } from "@/lib/testing/loopback";
 export interface TestCloud {
   readonly database: Database;
   readonly storage: { readonly client: S3Client; readonly bucket: string };
-  readonly endpoints: { readonly dynamodb: string; readonly s3: string };
+  readonly endpoints: { readonly dynamodb: string; readonly s3: string; readonly realtime: string };
   /** Environment variables that point `lib/env.ts` at these tables. */
   readonly env: Readonly<Record<string, string>>;
 }
@@ -23,7 +23,7 @@ export interface TestCloud {
  * loopback endpoints.
  */
 export async function createTestCloud(): Promise<TestCloud> {
-  const { dynamoEndpoint, s3Endpoint } = inject("localCloud");
+  const { dynamoEndpoint, s3Endpoint, realtimeUrl, authSecret } = inject("localCloud");
   assertLoopbackUrl(dynamoEndpoint, "DynamoDB");
   assertLoopbackUrl(s3Endpoint, "S3");
   const id = randomBytes(4).toString("hex");
@@ -39,13 +39,16 @@ export async function createTestCloud(): Promise<TestCloud> {
   return {
     database: { client, tables: names.tables },
     storage: { client: storageClient, bucket },
-    endpoints: { dynamodb: dynamoEndpoint, s3: s3Endpoint },
+    endpoints: { dynamodb: dynamoEndpoint, s3: s3Endpoint, realtime: realtimeUrl },
     env: {
       JOTBOARD_CLOUD: "local",
       JOTBOARD_DYNAMODB_ENDPOINT: dynamoEndpoint,
       JOTBOARD_S3_ENDPOINT: s3Endpoint,
       JOTBOARD_TABLE_PREFIX: tablePrefix,
       JOTBOARD_BUCKET: bucket,
+      // The run's MQTT broker verifies tokens signed with this secret (pokes after writes).
+      JOTBOARD_REALTIME_URL: realtimeUrl,
+      AUTH_SECRET: authSecret,
     },
   };
 }

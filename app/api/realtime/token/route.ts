@@ -1,0 +1,5 @@
+import { realtimeCredentials } from "@/lib/realtime/credentials";
+import { withUserRoute } from "@/lib/server/with-user";
+
+/** Credentials for the live-update channel: the caller's own topic, for 15 minutes. */
+export const GET = withUserRoute({}, async ({ user }) => realtimeCredentials(user.userId));
