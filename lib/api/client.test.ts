@@ -2,25 +2,16 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { callApi, readAnswer } from "@/lib/api/client";
 import { notePageSchema, taskSchema } from "@/lib/api/schemas";
 import { callTasksApi } from "@/lib/tasks/api-client";
+import { taskFixture } from "@/lib/testing/fixtures";
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers });
 
-const task = {
-  taskId: "01HTASKAAAAAAAAAAAAAAAAAAA",
+const task = taskFixture("01HTASKAAAAAAAAAAAAAAAAAAA", {
   description: "Milk",
-  details: "",
-  status: "todo",
-  priority: "medium",
-  dueDate: null,
   position: "a0",
-  noteId: null,
-  completedAt: null,
-  createdAt: "2026-11-23T09:00:00.000Z",
-  updatedAt: "2026-11-23T09:00:00.000Z",
   version: 2,
-  deletedAt: null,
-};
+});
 
 afterEach(() => {
   vi.unstubAllGlobals();

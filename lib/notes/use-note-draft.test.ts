@@ -2,21 +2,10 @@ import { describe, expect, it } from "vitest";
 import type { Note } from "@/lib/notes/types";
 import { saveStateOf } from "@/lib/notes/use-note-draft";
 import { editDraft, startDraft } from "@/lib/offline/drafts";
+import { fixtureTime, noteFixture } from "@/lib/testing/fixtures";
 
-const now = "2026-11-23T09:00:00.000Z";
-const note: Note = {
-  noteId: "01HZZZZZZZZZZZZZZZZZZZZZZZ",
-  title: "Groceries",
-  content: "milk",
-  pinned: false,
-  remoteImages: false,
-  tags: [],
-  attachments: [],
-  createdAt: now,
-  updatedAt: now,
-  version: 3,
-  deletedAt: null,
-};
+const now = fixtureTime;
+const note: Note = noteFixture();
 const clean = startDraft(note.noteId, note, "r0", now);
 const typed = editDraft(clean, { content: "milk, eggs" }, "r1", now);
 const idle = { sending: false, offline: false };

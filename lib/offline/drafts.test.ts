@@ -12,26 +12,12 @@ import {
   startDraft,
   takeTheirs,
 } from "@/lib/offline/drafts";
+import { fixtureTime, noteFixture } from "@/lib/testing/fixtures";
 
 const noteId = "01HZZZZZZZZZZZZZZZZZZZZZZZ";
-const now = "2026-11-23T09:00:00.000Z";
+const now = fixtureTime;
 
-function note(fields: Partial<Note> = {}): Note {
-  return {
-    noteId,
-    title: "Groceries",
-    content: "milk",
-    pinned: false,
-    remoteImages: false,
-    tags: [],
-    attachments: [],
-    createdAt: now,
-    updatedAt: now,
-    version: 3,
-    deletedAt: null,
-    ...fields,
-  };
-}
+const note = (fields: Partial<Note> = {}): Note => noteFixture({ noteId, ...fields });
 
 function saved(draft: NoteDraft, server: Note, status = 200) {
   const request = nextRequest(draft);

@@ -15,6 +15,8 @@ import {
   type SyncEvent,
   sendOrQueue,
 } from "@/lib/offline/sync";
+import type { Task } from "@/lib/tasks/types";
+import { taskFixture } from "@/lib/testing/fixtures";
 
 // The outbox against IndexedDB in memory and a scripted server (fetch): what it keeps, sends,
 // sets aside and tells the page. The real server's side is in lib/server/with-user.test.ts.
@@ -30,22 +32,8 @@ const mutation = (id: string, body: Record<string, unknown>, url = `/api/tasks/$
     createdAt: "2026-11-23T09:00:00.000Z",
   }) satisfies QueuedMutation;
 
-const task = (taskId: string, fields: Record<string, unknown> = {}) => ({
-  taskId,
-  description: "Milk",
-  details: "",
-  status: "todo",
-  priority: "medium",
-  dueDate: null,
-  position: "a0",
-  noteId: null,
-  completedAt: null,
-  createdAt: "2026-11-23T09:00:00.000Z",
-  updatedAt: "2026-11-23T09:00:00.000Z",
-  version: 2,
-  deletedAt: null,
-  ...fields,
-});
+const task = (taskId: string, fields: Partial<Task> = {}) =>
+  taskFixture(taskId, { description: "Milk", position: "a0", version: 2, ...fields });
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 let answers: Answer[] = [];

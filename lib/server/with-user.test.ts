@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { noQuerySchema } from "@/lib/schemas";
 import { backends } from "@/lib/server/backends";
 import { rateLimits } from "@/lib/server/rate-limits";
 import { withUser, withUserRoute, withVisitor } from "@/lib/server/with-user";
@@ -167,7 +168,11 @@ describe("withUser (actions)", () => {
 
 describe("withUserRoute (JSON routes)", () => {
   const route = withUserRoute(
-    { body: z.object({ title: z.string().max(5) }), params: z.object({ id: z.string() }) },
+    {
+      query: noQuerySchema,
+      body: z.object({ title: z.string().max(5) }),
+      params: z.object({ id: z.string() }),
+    },
     async ({ body, params, user }) => {
       if (body.title === "boom") throw new Error("secret internals");
       if (body.title === "gone") throw new AppError("not_found", "No such note.");
@@ -237,7 +242,7 @@ describe("withUserRoute (JSON routes)", () => {
     session.user = { ...alice, userId: ulid() };
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     logged.mockClear();
-    const invalid = withUserRoute({}, async () => {
+    const invalid = withUserRoute({ query: noQuerySchema }, async () => {
       throw Object.assign(new Error("The provided starting key is invalid"), {
         name: "ValidationException",
       });
@@ -253,10 +258,13 @@ describe("withUserRoute (JSON routes)", () => {
 
 describe("withUserRoute refuses forged and oversized requests", () => {
   const runs = vi.fn();
-  const route = withUserRoute({ body: z.object({ title: z.string() }) }, async ({ body }) => {
-    runs(body);
-    return { ok: true };
-  });
+  const route = withUserRoute(
+    { query: noQuerySchema, body: z.object({ title: z.string() }) },
+    async ({ body }) => {
+      runs(body);
+      return { ok: true };
+    },
+  );
   const post = (headers: Record<string, string>, body: BodyInit = '{"title":"x"}') =>
     route(
       new Request("http://localhost:3000/api/notes", {
@@ -382,13 +390,16 @@ describe("withUserRoute idempotency fingerprints the whole request", () => {
     const running = new Promise<void>((resolve) => {
       started = resolve;
     });
-    const slow = withUserRoute({ body: z.object({ title: z.string() }) }, async ({ body }) => {
-      started();
-      await new Promise<void>((resolve) => {
-        finish = resolve;
-      });
-      return { title: body.title };
-    });
+    const slow = withUserRoute(
+      { query: noQuerySchema, body: z.object({ title: z.string() }) },
+      async ({ body }) => {
+        started();
+        await new Promise<void>((resolve) => {
+          finish = resolve;
+        });
+        return { title: body.title };
+      },
+    );
     const key = ulid();
     const post = () =>
       slow(

@@ -163,7 +163,8 @@ export function errorResponse(error: AppError): Response {
 
 interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   readonly body?: B;
-  readonly query?: Q;
+  /** Required: every route says which query parameters it takes (`noQuerySchema` for none). */
+  readonly query: Q;
   readonly params?: P;
 }
 
@@ -264,9 +265,7 @@ export function withUserRoute<
       const params = (schemas.params ?? z.unknown()).parse(
         await routeContext.params,
       ) as z.output<P>;
-      const query = (schemas.query ?? z.unknown()).parse(
-        Object.fromEntries(url.searchParams),
-      ) as z.output<Q>;
+      const query = schemas.query.parse(Object.fromEntries(url.searchParams)) as z.output<Q>;
       const read = unsafe ? await readJsonBody(request) : undefined;
       const body = (
         schemas.body ? schemas.body.parse(read?.value ?? {}) : undefined

@@ -7,25 +7,9 @@ import {
   placeOf,
 } from "@/lib/tasks/board-reducer";
 import type { TaskStatus } from "@/lib/tasks/schemas";
-import type { TaskCard } from "@/lib/tasks/types";
+import { fixtureTime, taskCardFixture } from "@/lib/testing/fixtures";
 
-const at = "2026-11-23T09:00:00.000Z";
-function card(taskId: string, status: TaskStatus = "todo"): TaskCard {
-  return {
-    taskId,
-    description: `Task ${taskId}`,
-    status,
-    priority: "medium",
-    dueDate: null,
-    position: taskId,
-    noteId: null,
-    completedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    deletedAt: null,
-  };
-}
+const card = (taskId: string, status: TaskStatus = "todo") => taskCardFixture(taskId, { status });
 
 const pages: BoardPages = {
   todo: { items: [card("a"), card("b"), card("c")] },
@@ -108,7 +92,7 @@ describe("the board reducer", () => {
       { type: "draggedOver", activeId: "a", overId: "completed", below: false },
       { type: "dropped", activeId: "a", overId: "completed" },
     );
-    const saved = { ...card("a", "completed"), version: 2, completedAt: at };
+    const saved = { ...card("a", "completed"), version: 2, completedAt: fixtureTime };
     const state = boardReducer(dropped, { type: "moveSaved", moveId: 1, task: saved });
     expect(state.moves).toEqual([]);
     expect(state.columns.completed).toEqual([saved]);

@@ -8,23 +8,13 @@ import {
   taskEditorReducer,
 } from "@/lib/tasks/task-editor-reducer";
 import type { Task } from "@/lib/tasks/types";
+import { taskFixture } from "@/lib/testing/fixtures";
 
-const at = "2026-11-23T09:00:00.000Z";
-const base: Task = {
-  taskId: "t1",
+const base: Task = taskFixture("t1", {
   description: "Call the plumber",
-  details: "",
-  status: "todo",
-  priority: "medium",
   dueDate: "2026-11-30",
   position: "m",
-  noteId: null,
-  completedAt: null,
-  createdAt: at,
-  updatedAt: at,
-  version: 1,
-  deletedAt: null,
-};
+});
 const theirs: Task = { ...base, description: "Plumber: Tuesday", version: 2 };
 const run = (state: TaskEditorState, ...actions: TaskEditorAction[]) =>
   actions.reduce(taskEditorReducer, state);

@@ -1,31 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { ReplayConflict } from "@/lib/tasks/replays";
 import { initialList, type TaskListState, taskListReducer } from "@/lib/tasks/task-list-reducer";
-import type { Task, TaskCard } from "@/lib/tasks/types";
+import { taskCardFixture, taskFixture } from "@/lib/testing/fixtures";
 
-const at = "2026-11-23T09:00:00.000Z";
-function task(taskId: string, fields: Partial<Task> = {}): Task {
-  return {
-    taskId,
-    description: `Task ${taskId}`,
-    details: "",
-    status: "todo",
-    priority: "medium",
-    dueDate: null,
-    position: taskId,
-    noteId: null,
-    completedAt: null,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    deletedAt: null,
-    ...fields,
-  };
-}
-const card = (taskId: string, fields: Partial<Task> = {}): TaskCard => {
-  const { details: _details, ...rest } = task(taskId, fields);
-  return rest;
-};
+const task = taskFixture;
+const card = taskCardFixture;
 const ids = (state: TaskListState) => state.items.map((item) => item.taskId);
 
 describe("the task list reducer", () => {

@@ -10,23 +10,10 @@ import {
   taskListViewSchema,
   uncheckedChecklistLines,
 } from "@/lib/tasks/view";
+import { taskCardFixture } from "@/lib/testing/fixtures";
 
-function card(fields: Partial<TaskCard> & { taskId: string }): TaskCard {
-  return {
-    description: fields.taskId,
-    status: "todo",
-    priority: "medium",
-    dueDate: null,
-    position: "a0",
-    noteId: null,
-    completedAt: null,
-    createdAt: "2026-01-01T00:00:00.000Z",
-    updatedAt: "2026-01-01T00:00:00.000Z",
-    version: 1,
-    deletedAt: null,
-    ...fields,
-  };
-}
+const card = ({ taskId, ...fields }: Partial<TaskCard> & { taskId: string }): TaskCard =>
+  taskCardFixture(taskId, { description: taskId, position: "a0", ...fields });
 
 describe("sortTasks", () => {
   const tasks = [
