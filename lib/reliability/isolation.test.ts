@@ -324,13 +324,22 @@ const attacks: Attack[] = [
     expect: "own",
     options: () => ({ query: "?trash=1" }),
   },
-  // Credentials for live updates name the caller's own topic, whatever is asked.
+  // Credentials for live updates name the caller's own topic; asking for another's is refused
+  // (the route takes no parameters at all), and the plain request gets the caller's own.
+  {
+    label: "get live-update credentials for another user's topic",
+    route: realtimeToken,
+    method: "GET",
+    expect: "refused",
+    status: 400,
+    options: () => ({ query: `?topic=${aliceId}&userId=${aliceId}` }),
+  },
   {
     label: "get live-update credentials",
     route: realtimeToken,
     method: "GET",
     expect: "own",
-    options: () => ({ query: `?topic=${aliceId}&userId=${aliceId}` }),
+    options: () => ({}),
   },
 ];
 
