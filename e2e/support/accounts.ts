@@ -117,6 +117,8 @@ export async function signUpViaApi(request: APIRequestContext, account: TestAcco
   const page = await request.get("/signup");
   expect(page.status()).toBe(200);
   const response = await request.post("/signup", {
+    // A browser posting the form sends its Origin; Next warns about a server action without one.
+    headers: { origin: new URL(page.url()).origin },
     multipart: {
       ...hiddenFields(await page.text()),
       email: account.email,
