@@ -288,12 +288,11 @@ ownAccountTest.describe("offline", () => {
       const task = await tasks.createViaApi({ description: "Call the plumber" });
       await tasks.gotoList();
       await tasks.openEditor("Call the plumber");
-      const editor = page.getByRole("form", { name: "Edit task" });
+      const editor = tasks.editor();
 
       await context.setOffline(true);
       await editor.getByLabel("Description").fill("Call the plumber about the boiler");
-      await editor.getByRole("button", { name: "Save" }).click();
-      await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+      await tasks.saveOffline();
       await expect(page.getByTestId("sync-status")).toContainText("1 change waiting");
 
       await context.setOffline(false);
@@ -343,12 +342,11 @@ ownAccountTest.describe("offline", () => {
       const task = await tasks.createViaApi({ description: "Buy paint" });
       await tasks.gotoList();
       await tasks.openEditor("Buy paint");
-      const editor = page.getByRole("form", { name: "Edit task" });
+      const editor = tasks.editor();
 
       await context.setOffline(true);
       await editor.getByLabel("Description").fill("Buy white paint");
-      await editor.getByRole("button", { name: "Save" }).click();
-      await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+      await tasks.saveOffline();
       await editor.getByRole("textbox", { name: "Details (markdown)" }).fill("Two litres, matt");
       await editor.getByRole("button", { name: "Save" }).click();
       // The two saves are one change on the device, carrying both fields.
@@ -385,10 +383,9 @@ ownAccountTest.describe("offline", () => {
       await tasks.gotoList();
       await tasks.openEditor("Water the plants");
       await context.setOffline(true);
-      const editor = page.getByRole("form", { name: "Edit task" });
+      const editor = tasks.editor();
       await editor.getByLabel("Description").fill("Water the plants twice");
-      await editor.getByRole("button", { name: "Save" }).click();
-      await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+      await tasks.saveOffline();
       await tasks.doneBox("Feed the cat").check();
       await expect(page.getByTestId("sync-status")).toContainText("2 changes waiting");
 

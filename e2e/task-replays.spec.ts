@@ -12,12 +12,11 @@ test("a task edited offline and changed elsewhere meanwhile offers the choice on
   const task = await tasks.createViaApi({ description: "Call the plumber" });
   await tasks.gotoList();
   await tasks.openEditor("Call the plumber");
-  const editor = page.getByRole("form", { name: "Edit task" });
+  const editor = tasks.editor();
 
   await context.setOffline(true);
   await editor.getByLabel("Description").fill("Call the plumber about the boiler");
-  await editor.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+  await tasks.saveOffline();
   await editor.getByRole("button", { name: "Close" }).click();
   await expect(editor).toHaveCount(0);
   // Another device saves first (the API client is not the browser: offline does not stop it).
@@ -45,12 +44,11 @@ test("a task edit refused on replay is reported, not dropped silently", async ({
   const task = await tasks.createViaApi({ description: "Water the plants" });
   await tasks.gotoList();
   await tasks.openEditor("Water the plants");
-  const editor = page.getByRole("form", { name: "Edit task" });
+  const editor = tasks.editor();
 
   await context.setOffline(true);
   await editor.getByLabel("Priority").selectOption("high");
-  await editor.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByText("Offline: saved on this device")).toBeVisible();
+  await tasks.saveOffline();
   await tasks.deleteForeverViaApi(task.taskId);
 
   await context.setOffline(false);

@@ -51,9 +51,19 @@ export class TasksPage {
     return this.page.getByRole("checkbox", { name: `Done: ${description}` });
   }
 
+  editor(): Locator {
+    return this.page.getByRole("form", { name: "Edit task" });
+  }
+
   async openEditor(description: string) {
     await this.page.getByRole("button", { name: `Edit task: ${description}` }).click();
-    await expect(this.page.getByRole("form", { name: "Edit task" })).toBeVisible();
+    await expect(this.editor()).toBeVisible();
+  }
+
+  /** Saves the open editor while the browser is offline: kept on the device, and said so. */
+  async saveOffline() {
+    await this.editor().getByRole("button", { name: "Save" }).click();
+    await expect(this.page.getByText("Offline: saved on this device")).toBeVisible();
   }
 
   column(status: Status): Locator {

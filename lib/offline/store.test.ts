@@ -4,25 +4,16 @@ import {
   clearOfflineStore,
   database,
   enqueueMutation,
-  type QueuedMutation,
   queuedMutations,
   takeForSending,
 } from "@/lib/offline/store";
+import { queuedEditFixture } from "@/lib/testing/fixtures";
 
 // IndexedDB in memory (fake-indexeddb); the browser's own is exercised by the e2e tests.
 afterEach(() => clearOfflineStore());
 
 const url = "/api/tasks/01HTASKAAAAAAAAAAAAAAAAAAA";
-const edit = (id: string, body: Record<string, unknown>): QueuedMutation => ({
-  id,
-  method: "PATCH",
-  url,
-  body,
-  idempotencyKey: `key-${id}`,
-  mergeKey: `PATCH ${url}`,
-  label: `PATCH ${url}`,
-  createdAt: "2026-11-23T09:00:00.000Z",
-});
+const edit = (id: string, body: Record<string, unknown>) => queuedEditFixture(id, body, url);
 
 describe("the outbox", () => {
   it("merges unsent edits of one record field by field, under a new idempotency key", async () => {

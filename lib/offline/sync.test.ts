@@ -1,11 +1,6 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  clearOfflineStore,
-  enqueueMutation,
-  type QueuedMutation,
-  queuedMutations,
-} from "@/lib/offline/store";
+import { clearOfflineStore, enqueueMutation, queuedMutations } from "@/lib/offline/store";
 import {
   discardSetAside,
   onSync,
@@ -16,21 +11,11 @@ import {
   sendOrQueue,
 } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
-import { taskFixture } from "@/lib/testing/fixtures";
+import { queuedEditFixture, taskFixture } from "@/lib/testing/fixtures";
 
 // The outbox against IndexedDB in memory and a scripted server (fetch): what it keeps, sends,
 // sets aside and tells the page. The real server's side is in lib/server/with-user.test.ts.
-const mutation = (id: string, body: Record<string, unknown>, url = `/api/tasks/${id}`) =>
-  ({
-    id,
-    method: "PATCH",
-    url,
-    body,
-    idempotencyKey: `key-${id}`,
-    mergeKey: `PATCH ${url}`,
-    label: `Edit ${id}`,
-    createdAt: "2026-11-23T09:00:00.000Z",
-  }) satisfies QueuedMutation;
+const mutation = queuedEditFixture;
 
 const task = (taskId: string, fields: Partial<Task> = {}) =>
   taskFixture(taskId, { description: "Milk", position: "a0", version: 2, ...fields });

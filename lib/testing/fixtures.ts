@@ -1,4 +1,5 @@
 import type { Note } from "@/lib/notes/types";
+import type { QueuedMutation } from "@/lib/offline/store";
 import type { Task, TaskCard } from "@/lib/tasks/types";
 
 /** One instant for every fixture, so tests that compare timestamps compare equals. */
@@ -45,5 +46,23 @@ export function noteFixture(fields: Partial<Note> = {}): Note {
     version: 3,
     deletedAt: null,
     ...fields,
+  };
+}
+
+/** A queued edit (PATCH) as the outbox keeps it, keyed by its own id. */
+export function queuedEditFixture(
+  id: string,
+  body: Record<string, unknown>,
+  url = `/api/tasks/${id}`,
+): QueuedMutation {
+  return {
+    id,
+    method: "PATCH",
+    url,
+    body,
+    idempotencyKey: `key-${id}`,
+    mergeKey: `PATCH ${url}`,
+    label: `Edit ${id}`,
+    createdAt: fixtureTime,
   };
 }
