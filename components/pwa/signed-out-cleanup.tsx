@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { clearOfflineStore } from "@/lib/offline/store";
+import { wipeDeviceData } from "@/lib/offline/device-data";
 
 /**
  * Runs where signed-out people land (after a sign-out, and on the sign-in page, where a session
@@ -10,7 +10,7 @@ import { clearOfflineStore } from "@/lib/offline/store";
  */
 export function SignedOutCleanup() {
   useEffect(() => {
-    void clearOfflineStore().catch(() => undefined);
+    void wipeDeviceData().catch(() => undefined);
   }, []);
   return null;
 }

@@ -1,3 +1,5 @@
+import { deleteDB } from "idb";
+
 /**
  * What a device keeps of the signed-in person besides the app shell: the IndexedDB store and the
  * service worker's runtime caches. Shared by the page (lib/offline/store.ts) and the service
@@ -12,4 +14,13 @@ export async function clearRuntimeCaches(): Promise<void> {
   await Promise.all(
     names.filter((name) => !name.startsWith("serwist-precache")).map((name) => caches.delete(name)),
   );
+}
+
+/**
+ * Deletes the IndexedDB store and the runtime caches. For pages that never open the store (the
+ * sign-in page): they need the wipe without the store's code and its schemas.
+ */
+export async function wipeDeviceData(): Promise<void> {
+  await deleteDB(offlineDatabaseName);
+  await clearRuntimeCaches();
 }

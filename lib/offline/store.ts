@@ -1,7 +1,7 @@
-import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from "idb";
+import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { z } from "zod";
 import type { Note, NoteCard } from "@/lib/notes/types";
-import { clearRuntimeCaches, offlineDatabaseName } from "@/lib/offline/device-data";
+import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
 
 /**
@@ -230,6 +230,5 @@ export async function clearOfflineStore(): Promise<void> {
     (await opening).close();
     opening = undefined;
   }
-  await deleteDB(offlineDatabaseName);
-  await clearRuntimeCaches();
+  await wipeDeviceData();
 }
