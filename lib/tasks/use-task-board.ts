@@ -10,12 +10,11 @@ import {
   type BoardPages,
   boardReducer,
   initialBoard,
-  locate,
 } from "@/lib/tasks/board-reducer";
 import { refusalText } from "@/lib/tasks/replays";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
 import type { Task, TaskPage } from "@/lib/tasks/types";
-import { useTaskReplays } from "@/lib/tasks/use-task-replays";
+import { useSeenTaskNames, useTaskReplays } from "@/lib/tasks/use-task-replays";
 
 /**
  * The board's protocol: moves are persisted through the move API one at a time, in drop order
@@ -27,6 +26,7 @@ export function useTaskBoard(initial: BoardPages) {
   const [state, dispatch] = useReducer(boardReducer, initial, initialBoard);
   const latest = useRef(state);
   latest.current = state;
+  const nameOf = useSeenTaskNames(Object.values(state.columns).flat());
   const queue = useRef<Promise<void>>(Promise.resolve());
   const started = useRef(new Set<number>());
   const inFlight = useRef(0);
@@ -83,8 +83,7 @@ export function useTaskBoard(initial: BoardPages) {
             taskId: problem.taskId,
             message: "it changed elsewhere; open it in the list to choose.",
           };
-    const known = refusal.taskId ? locate(latest.current.columns, refusal.taskId) : undefined;
-    dispatch({ type: "failed", text: refusalText(refusal, known?.task?.description) });
+    dispatch({ type: "failed", text: refusalText(refusal, nameOf(refusal.taskId)) });
     refreshWhenOnline(router);
   });
 

@@ -12,7 +12,7 @@ import {
   toggledStatus,
 } from "@/lib/tasks/task-list-reducer";
 import type { Task, TaskCard } from "@/lib/tasks/types";
-import { useTaskReplays } from "@/lib/tasks/use-task-replays";
+import { useSeenTaskNames, useTaskReplays } from "@/lib/tasks/use-task-replays";
 import { placeInColumn } from "@/lib/tasks/view";
 
 /**
@@ -28,6 +28,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
   );
   const latest = useRef(state);
   latest.current = state;
+  const nameOf = useSeenTaskNames(state.items);
 
   useEffect(() => dispatch({ type: "serverList", initial }), [initial]);
 
@@ -41,8 +42,10 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
       dispatch({ type: "replayConflicted", replay: problem });
       return;
     }
-    const known = latest.current.items.find((task) => task.taskId === problem.taskId);
-    dispatch({ type: "failed", message: refusalText(problem, known?.description) });
+    dispatch({
+      type: "failed",
+      message: refusalText(problem, nameOf(problem.taskId)),
+    });
     // The list then shows what the server kept.
     refreshWhenOnline(router);
   });
