@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { flag } from "@/lib/flag";
 import { ulidSchema } from "@/lib/ids";
+import { flag } from "@/lib/schemas";
 
 export const noteLimits = {
   title: 200,
