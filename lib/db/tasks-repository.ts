@@ -22,6 +22,7 @@ export {
   restoreTask,
   type TaskMove,
   type TaskPatch,
+  type TaskPatchBase,
   trashTask,
   updateTask,
 } from "@/lib/db/tasks/writes";

@@ -10,7 +10,7 @@ import type { Task } from "@/lib/tasks/types";
  */
 export type TaskChange = "add" | "edit" | "move" | "delete" | "restore";
 
-export type ReplayedPatch = Omit<z.output<typeof taskPatchSchema>, "version">;
+export type ReplayedPatch = Omit<z.output<typeof taskPatchSchema>, "version" | "base">;
 
 /** An edit replayed against a version that is no longer current: the person chooses. */
 export interface ReplayConflict {
@@ -70,7 +70,7 @@ export function replayProblemOf(event: SyncEvent): ReplayProblem | undefined {
     const patch = taskPatchSchema.safeParse(sent);
     if (change.change === "edit" && change.taskId && patch.success) {
       if (isTask(body?.current, change.taskId)) {
-        const { version: _version, ...fields } = patch.data;
+        const { version: _version, base: _base, ...fields } = patch.data;
         return { kind: "conflict", taskId: change.taskId, current: body.current, patch: fields };
       }
     }

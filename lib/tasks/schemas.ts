@@ -66,10 +66,29 @@ export const taskCreateSchema = z.strictObject({
 
 const patchFields = ["description", "details", "status", "priority", "dueDate", "noteId"] as const;
 
-/** Only the named fields change; `null` clears `dueDate` or `noteId`. */
+/**
+ * The value each changed field had when the client saw it (issue 13 §4): the server applies the
+ * change unless another device moved one of these fields to a third value. The values come
+ * from the server, so they are only checked for shape.
+ */
+const taskBaseSchema = z.strictObject({
+  description: z.string().max(taskLimits.description).optional(),
+  details: detailsSchema.optional(),
+  status: taskStatusSchema.optional(),
+  priority: taskPrioritySchema.optional(),
+  dueDate: dueDateSchema.nullable().optional(),
+  noteId: ulidSchema.nullable().optional(),
+});
+
+/**
+ * Only the named fields change; `null` clears `dueDate` or `noteId`. With `base` (per field) the
+ * edit merges with edits of other fields made elsewhere; with `version` alone (an outbox entry
+ * queued by an earlier build) the whole task must still be at that version.
+ */
 export const taskPatchSchema = z
   .strictObject({
-    version: z.number().int().positive(),
+    version: z.number().int().positive().optional(),
+    base: taskBaseSchema.optional(),
     description: descriptionSchema.optional(),
     details: detailsSchema.optional(),
     status: taskStatusSchema.optional(),
@@ -80,6 +99,14 @@ export const taskPatchSchema = z
   .refine(
     (patch) => patchFields.some((field) => field in patch),
     "Name at least one field to change.",
+  )
+  .refine((patch) => patch.base !== undefined || patch.version !== undefined, {
+    path: ["base"],
+    message: "Send the changed fields' values as you saw them (base), or the version.",
+  })
+  .refine(
+    ({ base, ...patch }) => !base || patchFields.every((field) => field in patch === field in base),
+    { path: ["base"], message: "Give a base value for exactly the fields you change." },
   );
 
 /**

@@ -15,6 +15,7 @@ import {
   restoreTask,
   type TaskMove,
   type TaskPatch,
+  type TaskPatchBase,
   trashTask,
   updateTask,
 } from "@/lib/db/tasks-repository";
@@ -64,16 +65,21 @@ export async function createTaskWithChecks(
   return createTask(db, userId, input);
 }
 
+/**
+ * Applies the named fields of a task edit. `based` is what the edit was made against: per
+ * changed field the value the client saw (edits of other fields made elsewhere stay), or the
+ * whole task's version (an outbox entry queued by an earlier build).
+ */
 export async function updateTaskWithChecks(
   db: Database,
   userId: string,
   taskId: string,
   patch: TaskPatch,
-  expectedVersion: number,
+  based: TaskPatchBase,
 ): Promise<Task> {
   assertDetailsSize(patch.details);
   if (patch.noteId) await assertOwnNote(db, userId, patch.noteId);
-  const task = await updateTask(db, userId, taskId, patch, expectedVersion);
+  const task = await updateTask(db, userId, taskId, patch, based);
   if (patch.status) await tickLinkedChecklistLines(db, userId, task);
   return task;
 }

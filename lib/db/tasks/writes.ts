@@ -14,6 +14,11 @@ import { endOfColumn, positionForMove, type TaskMove } from "@/lib/db/tasks/posi
 import { again, lostRace } from "@/lib/db/transact";
 import { counterMoves, taskCounterOf } from "@/lib/db/user-counters";
 import { AppError } from "@/lib/errors";
+import {
+  conflictingTaskFields,
+  type TaskFieldChange,
+  type TaskFieldValues,
+} from "@/lib/merge/task-fields";
 import { completedAtAfter } from "@/lib/tasks/lifecycle";
 import type { TaskPriority, TaskStatus } from "@/lib/tasks/schemas";
 import type { Task } from "@/lib/tasks/types";
@@ -140,42 +145,66 @@ async function explainLostWrite(db: Database, userId: string, taskId: string, no
 }
 
 /**
- * Applies the named fields only, if the task is still at `expectedVersion`; a stale version
- * gets a 409 carrying the current task. A new status puts the task at the end of that column.
+ * What a change was based on: the value of each field it changes as the client saw it (a
+ * per-field merge, issue 13 §4), or the whole task's version (an outbox entry queued by an
+ * earlier build).
  */
-export async function updateTask(
+export type TaskPatchBase = number | { readonly base: TaskFieldChange };
+
+/** The task's mergeable fields as the API shows them. */
+function fieldValues(item: TaskItem): TaskFieldValues {
+  const task = toTask(item);
+  const { description, details, status, priority, dueDate, noteId } = task;
+  return { description, details, status, priority, dueDate, noteId };
+}
+
+/**
+ * Applies the named fields only. With a version, the task must still be at it; with per-field
+ * bases, only the changed fields must be as the client saw them (or already what it sets), so
+ * edits of other fields made elsewhere meanwhile stay. Either way a refusal is a 409 carrying
+ * the current task. A new status puts the task at the end of that column.
+ *
+ * The write itself is conditional on the whole task as read here, so the derived values (the
+ * column's position, completedAt, the index keys, the counters) always follow from the fields
+ * they are written with; a write racing in between makes a per-field change read again and
+ * re-check its fields, not fail.
+ */
+export function updateTask(
   db: Database,
   userId: string,
   taskId: string,
   patch: TaskPatch,
-  expectedVersion: number,
+  expected: TaskPatchBase,
   now = new Date(),
 ): Promise<Task> {
-  const item = await readTask(db, userId, taskId, now);
-  if (!item) throw notFound("task");
-  assertLive(item);
-  if (item.version !== expectedVersion) {
-    throw taskConflict("This task changed elsewhere since you opened it.", item);
-  }
-  const at = now.toISOString();
-  const status = patch.status ?? item.status;
-  const next: TaskItem = {
-    ...item,
-    status,
-    updatedAt: at,
-    version: item.version + 1,
-    completedAt: completedAtAfter(status, item, at),
-  };
-  if (patch.description !== undefined) next.description = patch.description;
-  if (patch.details !== undefined) next.details = patch.details || undefined;
-  if (patch.priority !== undefined) next.priority = patch.priority;
-  if (patch.dueDate !== undefined) next.dueDate = patch.dueDate ?? undefined;
-  if (patch.noteId !== undefined) next.noteId = patch.noteId ?? undefined;
-  if (status !== item.status) next.position = await endOfColumn(db, userId, status, taskId);
-  if ((await commit(db, item, next)) === "lost") {
+  return retryLostRaces(async () => {
+    const item = await readTask(db, userId, taskId, now);
+    if (!item) throw notFound("task");
+    assertLive(item);
+    const stale =
+      typeof expected === "number"
+        ? item.version !== expected
+        : conflictingTaskFields(fieldValues(item), patch, expected.base).length > 0;
+    if (stale) throw taskConflict("This task changed elsewhere since you opened it.", item);
+    const at = now.toISOString();
+    const status = patch.status ?? item.status;
+    const next: TaskItem = {
+      ...item,
+      status,
+      updatedAt: at,
+      version: item.version + 1,
+      completedAt: completedAtAfter(status, item, at),
+    };
+    if (patch.description !== undefined) next.description = patch.description;
+    if (patch.details !== undefined) next.details = patch.details || undefined;
+    if (patch.priority !== undefined) next.priority = patch.priority;
+    if (patch.dueDate !== undefined) next.dueDate = patch.dueDate ?? undefined;
+    if (patch.noteId !== undefined) next.noteId = patch.noteId ?? undefined;
+    if (status !== item.status) next.position = await endOfColumn(db, userId, status, taskId);
+    if ((await commit(db, item, next)) === "done") return toTask(next);
+    if (typeof expected !== "number") return again;
     throw await explainLostWrite(db, userId, taskId, now);
-  }
-  return toTask(next);
+  });
 }
 
 /**

@@ -16,12 +16,19 @@ export const GET = withUserRoute(
   async ({ user, db, params }) => requireTask(db, user.userId, params.taskId),
 );
 
-/** PATCH /api/tasks/{taskId} : only the named fields; `version` must be current, else 409. */
+/**
+ * PATCH /api/tasks/{taskId} : only the named fields. With `base` (each changed field's value as
+ * the client saw it) it merges with other fields' edits and is a 409 only when one of its
+ * fields changed elsewhere to another value; with `version` alone (queued by an earlier build)
+ * the task must be at that version, else 409.
+ */
 export const PATCH = withUserRoute(
   { params: taskIdParamsSchema, query: noQuerySchema, body: taskPatchSchema },
   async ({ user, db, params, body }) => {
-    const { version, ...patch } = body;
-    return updateTaskWithChecks(db, user.userId, params.taskId, patch, version);
+    const { version, base, ...patch } = body;
+    // The schema asks for one of the two.
+    const based = base ? { base } : (version as number);
+    return updateTaskWithChecks(db, user.userId, params.taskId, patch, based);
   },
 );
 
