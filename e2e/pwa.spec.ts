@@ -356,7 +356,7 @@ ownAccountTest.describe("offline", () => {
           {
             url: `/api/tasks/${task.taskId}`,
             body: {
-              version: task.version,
+              base: { description: "Buy paint", details: "" },
               description: "Buy white paint",
               details: "Two litres, matt",
             },

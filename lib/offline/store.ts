@@ -1,5 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
 import { z } from "zod";
+import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
@@ -160,23 +161,17 @@ export async function enqueueMutation(mutation: QueuedMutation): Promise<void> {
         )
     : undefined;
   if (queued) {
-    // Field by field: the newest value of each field, the first one's base (the version it was
-    // based on) and place in line. A new body needs a new key: a key names one request.
+    // Field by field: the newest value of each field, the first one's base (what the device saw
+    // before either) and place in line. A new body needs a new key: a key names one request.
     await tx.store.put({
       ...queued,
-      body: { ...queued.body, ...mutation.body, ...pick(queued.body, ["version"]) },
+      body: mergeQueuedBodies(queued.body, mutation.body),
       idempotencyKey: mutation.idempotencyKey,
     });
   } else {
     await tx.store.put(mutation);
   }
   await tx.done;
-}
-
-function pick(body: Record<string, unknown> | undefined, keys: string[]) {
-  return Object.fromEntries(
-    keys.filter((key) => body && key in body).map((key) => [key, body?.[key]]),
-  );
 }
 
 /** Every change on the device, set-aside ones included, oldest first. */

@@ -51,8 +51,10 @@ export function useTaskEditor({ taskId, noteTitle, replay, onSaved }: Options) {
     dispatch({ type: "saving" });
     const result = await callTasksApi<Task>(`/api/tasks/${taskId}`, {
       method: "PATCH",
-      body: { version: base.version, ...patch },
-      // Offline the edit waits in the outbox; the version moves on when it is replayed.
+      // Each changed field's value as this editor saw it: the server keeps what others changed
+      // in the other fields meanwhile, and refuses only if one of these moved too.
+      body: { base: patchOf(draftOf(base), current), ...patch },
+      // Offline the edit waits in the outbox and is merged with others' edits when replayed.
       optimistic: { ...base, ...(patch as Partial<Task>), updatedAt: new Date().toISOString() },
     });
     if (result.ok) {

@@ -58,7 +58,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
     const now = new Date().toISOString();
     const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}`, {
       method: "PATCH",
-      body: { version: task.version, status },
+      body: { base: { status: task.status }, status },
       optimistic: {
         ...task,
         details: "",
