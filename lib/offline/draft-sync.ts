@@ -79,10 +79,28 @@ export async function sendDraft(
     // On leaving the page the request must start now; the key is the same if it is sent again.
     if (!options.keepalive && !(await marking)) return "idle";
     const answer = await sendDraftRequest(request, options);
-    if (!(await access.save(answerDraft(access.current(), request, answer)))) return "idle";
+    // Their newer version: merged with the draft when the edits do not overlap (issue 13 §4).
+    // The merge code loads only now, and before the draft is read, so every character typed
+    // meanwhile is in `mine`.
+    const merge = answer.kind === "conflict" ? await loadDraftMerge() : undefined;
+    const answered = answerDraft(access.current(), request, answer);
+    const next = merge ? merge(answered) : answered;
+    if (!(await access.save(next))) return "idle";
     access.answered?.(answer);
     outcome = answer.kind;
-    if (answer.kind !== "saved") return outcome;
+    // A clean merge goes out at once, on their version; only overlapping edits wait for a choice.
+    const merged = answer.kind === "conflict" && !next.conflict;
+    if (answer.kind !== "saved" && !merged) return outcome;
+  }
+}
+
+/** The three-way merge of a note draft, loaded on the first conflict (not in first-load JS). */
+async function loadDraftMerge(): Promise<((draft: NoteDraft) => NoteDraft) | undefined> {
+  try {
+    return (await import("@/lib/merge/note-fields")).mergeConflictedDraft;
+  } catch {
+    // Not loadable (offline, not cached): the person chooses, as before merging existed.
+    return undefined;
   }
 }
 
