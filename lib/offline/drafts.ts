@@ -5,8 +5,10 @@ import type { Note } from "@/lib/notes/types";
  * The pure core of note drafts: what a person typed, kept on the device at every keystroke and
  * sent until the server has it. No I/O here (see draft-store.ts and draft-sync.ts).
  *
- * A draft remembers the version its edits are based on, so a stale one still gets the server's
- * 409 and the person's choice, never a silent overwrite. Each request's idempotency key is named
+ * A draft remembers the version its edits are based on and the fields as they were then
+ * (`base`), so a stale one gets the server's 409, never a silent overwrite: its edits are then
+ * merged three ways with their version (lib/merge/note-fields.ts, see draft-sync.ts), and only
+ * overlapping edits wait for the person's choice. Each request's idempotency key is named
  * by the draft's revision (new at every edit) and its base version, so the same change sent twice
  * (on leaving the page, and again on the next start) applies once.
  */
@@ -33,7 +35,10 @@ export interface NoteDraft {
   readonly fields: NoteFields;
   /** Changes at every edit. */
   readonly revision: string;
-  /** What the server last acknowledged, and its version; null while the note does not exist. */
+  /**
+   * What the server last acknowledged, and its version; null while the note does not exist.
+   * Also the common ancestor of a three-way merge after a 409: what these edits started from.
+   */
   readonly base: { readonly fields: NoteFields; readonly version: number } | null;
   /** Sent, answer unseen: repeated as is (same key) before anything newer is sent. */
   readonly inFlight?: DraftRequest;

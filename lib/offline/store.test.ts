@@ -33,6 +33,26 @@ describe("the outbox", () => {
     });
   });
 
+  it("merges per-field bases: each field's first base, every field at its newest", async () => {
+    await enqueueMutation(
+      edit("01H0000000000000000000000A", { base: { status: "todo" }, status: "in-progress" }),
+    );
+    await enqueueMutation(
+      edit("01H0000000000000000000000B", {
+        base: { status: "in-progress", dueDate: null },
+        status: "completed",
+        dueDate: "2026-06-01",
+      }),
+    );
+    const queue = await queuedMutations();
+    expect(queue).toHaveLength(1);
+    expect(queue[0]?.body).toEqual({
+      base: { status: "todo", dueDate: null },
+      status: "completed",
+      dueDate: "2026-06-01",
+    });
+  });
+
   it("never merges into a change already being sent", async () => {
     await enqueueMutation(edit("01H0000000000000000000000A", { version: 3, description: "Milk" }));
     const sending = await takeForSending("01H0000000000000000000000A");

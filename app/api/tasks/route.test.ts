@@ -246,6 +246,38 @@ describe("tasks JSON API", () => {
     expect(stale.body.current).toEqual(first.body);
   });
 
+  it("merges per field with `base`: another field's edit stays, the same field's is a 409", async () => {
+    const { taskId } = await create(alice, { description: "Plan" });
+    session.user = alice;
+    const dated = await call(routes.one.PATCH, {
+      method: "PATCH",
+      taskId,
+      body: { base: { dueDate: null }, dueDate: "2026-08-01" },
+    });
+    expect(dated.status).toBe(200);
+    // Made from the task as it was before the date: it commits and keeps the date.
+    const done = await call(routes.one.PATCH, {
+      method: "PATCH",
+      taskId,
+      body: { base: { status: "todo" }, status: "completed" },
+    });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "completed", dueDate: "2026-08-01", version: 3 });
+    const clash = await call(routes.one.PATCH, {
+      method: "PATCH",
+      taskId,
+      body: { base: { status: "todo" }, status: "in-progress" },
+    });
+    expect(clash.status).toBe(409);
+    expect(clash.body.current).toEqual(done.body);
+    const unbased = await call(routes.one.PATCH, {
+      method: "PATCH",
+      taskId,
+      body: { base: { status: "completed" }, priority: "high" },
+    });
+    expect(unbased.status).toBe(400);
+  });
+
   it("lists by status, due date and trash, paging with cursors", async () => {
     // A user of its own, so the lists hold only this test's tasks.
     const carol = await signUp("carol");
