@@ -6,6 +6,7 @@
  */
 import { ulid } from "ulid";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readTaskItem } from "@/lib/db/tasks/mapping";
 import { getTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
@@ -125,6 +126,50 @@ describe("a task PATCH with per-field bases", () => {
       details: "Twice a week",
       description: "Water the roses",
       version: 5,
+    });
+  });
+
+  it("keeps derived values exact while three devices keep editing different fields", async () => {
+    const db = cloud.database;
+    const userId = await newUser();
+    const task = await newTask(userId);
+    const statuses = ["in-progress", "completed", "todo", "completed", "in-progress"] as const;
+    const dates = ["2026-06-01", "2026-06-02", null, "2026-06-04", "2026-06-05"] as const;
+    const priorities = ["high", "low", "high", "medium", "low"] as const;
+    // Each device changes only its own field, so each knows that field's value: its last one.
+    async function device<T extends string | null>(
+      field: "status" | "dueDate" | "priority",
+      values: readonly T[],
+      first: T,
+    ) {
+      let seen: T = first;
+      for (const value of values) {
+        await updateTaskWithChecks(db, userId, task.taskId, { [field]: value }, {
+          base: { [field]: seen },
+        });
+        seen = value;
+      }
+    }
+    await Promise.all([
+      device("status", statuses, "todo"),
+      device("dueDate", dates, null),
+      device("priority", priorities, "medium"),
+    ]);
+    const item = await readTaskItem(db, userId, task.taskId);
+    expect(item).toMatchObject({
+      status: "in-progress",
+      dueDate: "2026-06-05",
+      priority: "low",
+      version: 16,
+      // Open with a date: on the due index, in its column's index, not completed.
+      dueKey: `2026-06-05#${task.taskId}`,
+      statusKey: `${userId}#in-progress`,
+    });
+    expect(item?.completedAt).toBeUndefined();
+    expect((await getUser(db, userId))?.counts.tasks).toMatchObject({
+      todo: 0,
+      inProgress: 1,
+      completed: 0,
     });
   });
 
