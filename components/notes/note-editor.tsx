@@ -5,6 +5,7 @@ import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
 import { MarkdownView } from "@/components/notes/markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
+import { useKeptCaret } from "@/components/notes/use-kept-caret";
 import { useRemoteImages } from "@/components/notes/use-remote-images";
 import { useTextUploads } from "@/components/notes/use-text-uploads";
 import { type SourcePoint, setChecklistItemAt } from "@/lib/notes/checklist";
@@ -51,6 +52,8 @@ export function NoteEditor({
   } = useNoteDraft({ noteId, initial, prefill, onCreated });
   const [tab, setTab] = useState<EditorMode>("write");
   const title = useRef<HTMLTextAreaElement>(null);
+  const content = useRef<HTMLTextAreaElement>(null);
+  const rememberCaret = useKeptCaret(content, draft.content);
   const isNew = initial === null;
   const uploads = useTextUploads(noteId, editContent);
   // Saved means the server holds the choice: reloading before would lose it.
@@ -154,9 +157,14 @@ export function NoteEditor({
           </label>
           <textarea
             id="note-content"
+            ref={content}
             readOnly={!loaded}
             value={draft.content}
-            onChange={(event) => update({ content: event.target.value })}
+            onChange={(event) => {
+              update({ content: event.target.value });
+              rememberCaret();
+            }}
+            onSelect={rememberCaret}
             onPaste={uploads.onPaste}
             onDrop={uploads.onDrop}
             placeholder="Write in markdown…"
