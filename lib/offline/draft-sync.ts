@@ -87,10 +87,11 @@ export async function sendDraft(
     const next = merge ? merge(answered) : answered;
     if (!(await access.save(next))) return "idle";
     access.answered?.(answer);
-    outcome = answer.kind;
     // A clean merge goes out at once, on their version; only overlapping edits wait for a choice.
+    // (A merge that adds nothing to theirs is saved as it stands.)
     const merged = answer.kind === "conflict" && !next.conflict;
-    if (answer.kind !== "saved" && !merged) return outcome;
+    outcome = merged ? "saved" : answer.kind;
+    if (outcome !== "saved") return outcome;
   }
 }
 
