@@ -144,9 +144,15 @@ describe("a task PATCH with per-field bases", () => {
     ) {
       let seen: T = first;
       for (const value of values) {
-        await updateTaskWithChecks(db, userId, task.taskId, { [field]: value }, {
-          base: { [field]: seen },
-        });
+        await updateTaskWithChecks(
+          db,
+          userId,
+          task.taskId,
+          { [field]: value },
+          {
+            base: { [field]: seen },
+          },
+        );
         seen = value;
       }
     }
