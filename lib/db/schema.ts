@@ -12,6 +12,8 @@
  *   Holds three kinds of item, told apart by `kind`:
  *   - `user`: the account (`userId` is a ULID), with `email`, the password hash, `sessionVersion`
  *     and the per-user counters (notes, trashed notes, tasks by status) updated with atomic `ADD`.
+ *     `feedSeq` numbers the user's change feed (see Changes; absent on accounts from before it
+ *     means 0): every note or task write moves it by one under a condition.
  *   - `email-claim`: `userId = "email#<email>"`, written in the same transaction as the user with
  *     `attribute_not_exists`, because a global index cannot enforce uniqueness.
  *   - `rate-limit`: `userId = "rate#<scope>#<subject>#<window>"`, failed sign-in counters that

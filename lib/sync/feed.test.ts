@@ -27,7 +27,7 @@ import {
   setUpRouteCloud,
 } from "@/lib/reliability/harness";
 import { encodeSyncCursor } from "@/lib/sync/cursor";
-import { changesPerPull } from "@/lib/sync/service";
+import { changesPerPull, pageBytes } from "@/lib/sync/service";
 import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
 import {
   createTaskWithChecks,
@@ -285,6 +285,33 @@ describe("pulling", () => {
     const all = [...one.changes, ...two.changes];
     expect(all.map((change) => change.seq)).toEqual(ids.map((_, index) => index + 1));
     expect(all.map((change) => change.id)).toEqual(ids);
+  });
+
+  it("cuts a page of large notes at about 1 MB, and the next pull carries on", async () => {
+    const db = cloud.database;
+    const user = await newSessionUser(db, "Large");
+    const start = (await snapshot(user)).body as unknown as SnapshotPage;
+    const ids: string[] = [];
+    for (let index = 0; index < 14; index++) {
+      const content = `${index}`.padEnd(95_000, "x");
+      const created = await createNoteWithLimits(db, user.userId, {
+        title: `large ${index}`,
+        content,
+        pinned: false,
+        tags: [],
+      });
+      ids.push(created.note.noteId);
+    }
+    const pages: Extract<ChangesAnswer, { kind: "changes" }>[] = [];
+    let cursor = start.cursor;
+    do {
+      const answer = await pull(user, cursor);
+      expect(answer.text.length).toBeLessThan(pageBytes + 100_000);
+      pages.push(answer.body as Extract<ChangesAnswer, { kind: "changes" }>);
+      cursor = pages[pages.length - 1]?.cursor ?? "";
+    } while (pages[pages.length - 1]?.more);
+    expect(pages.length).toBe(2);
+    expect(pages.flatMap((page) => page.changes.map((change) => change.id))).toEqual(ids);
   });
 
   it("says start over for a cursor past the changes kept or ahead of the feed", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ChangeKind } from "@/lib/db/changes/feed";
 import {
   type ChangeEntry,
   readChanges,
@@ -123,29 +124,36 @@ export async function changesSince(
     if (cursor.s > head.feedSeq) return startOver;
   }
   const run = fresh.slice(0, changesPerPull);
-  const records = await readRecords(db, userId, {
-    notes: distinct(run.filter((entry) => entry.kind === "note")),
-    tasks: distinct(run.filter((entry) => entry.kind === "task")),
-  });
   const changes: SyncChange[] = [];
   const sent = new Set<string>();
   let bytes = 0;
   let last = cursor.s;
   let cut = false;
-  for (const entry of run) {
-    const key = `${entry.kind}#${entry.recordId}`;
-    if (!sent.has(key)) {
-      const change = toChange(entry, records, now);
-      const size = sizeOf(change);
-      if (changes.length > 0 && bytes + size > pageBytes) {
-        cut = true;
-        break;
+  // Records are read 100 at a time (one BatchGet), and only while the page has room: a page cut
+  // short by large notes does not read the records it will not carry.
+  for (let index = 0; index < run.length && !cut; ) {
+    const end = nextBatchEnd(run, index, sent);
+    const batch = run.slice(index, end);
+    const records = await readRecords(db, userId, {
+      notes: unsent(batch, "note", sent),
+      tasks: unsent(batch, "task", sent),
+    });
+    for (const entry of batch) {
+      const key = keyOf(entry);
+      if (!sent.has(key)) {
+        const change = toChange(entry, records, now);
+        const size = sizeOf(change);
+        if (changes.length > 0 && bytes + size > pageBytes) {
+          cut = true;
+          break;
+        }
+        bytes += size;
+        sent.add(key);
+        changes.push(change);
       }
-      bytes += size;
-      sent.add(key);
-      changes.push(change);
+      last = entry.seq;
     }
-    last = entry.seq;
+    index = end;
   }
   const more = cut || fresh.length > run.length;
   // A cursor that stops short of the feed's end keeps its issue time: the changes after it
@@ -158,8 +166,24 @@ export async function changesSince(
   };
 }
 
-function distinct(entries: readonly ChangeEntry[]): string[] {
-  return [...new Set(entries.map((entry) => entry.recordId))];
+const keyOf = (entry: ChangeEntry) => `${entry.kind}#${entry.recordId}`;
+
+/** Where the run of changes from `start` names 100 records not sent yet (one BatchGet's worth). */
+function nextBatchEnd(run: readonly ChangeEntry[], start: number, sent: ReadonlySet<string>) {
+  const named = new Set<string>();
+  let end = start;
+  for (; end < run.length; end++) {
+    const key = keyOf(run[end] as ChangeEntry);
+    if (sent.has(key) || named.has(key)) continue;
+    if (named.size === 100) break;
+    named.add(key);
+  }
+  return end;
+}
+
+function unsent(batch: readonly ChangeEntry[], kind: ChangeKind, sent: ReadonlySet<string>) {
+  const ids = batch.filter((entry) => entry.kind === kind && !sent.has(keyOf(entry)));
+  return [...new Set(ids.map((entry) => entry.recordId))];
 }
 
 function toChange(
