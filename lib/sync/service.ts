@@ -1,5 +1,5 @@
 import "server-only";
-import type { ChangeKind } from "@/lib/db/changes/feed";
+import { accountGone, type ChangeKind } from "@/lib/db/changes/feed";
 import {
   type ChangeEntry,
   readChanges,
@@ -11,7 +11,6 @@ import { toNote } from "@/lib/db/notes/mapping";
 import { isExpired } from "@/lib/db/records";
 import type { Database } from "@/lib/db/runtime";
 import { toTask } from "@/lib/db/tasks/mapping";
-import { AppError } from "@/lib/errors";
 import type { Note } from "@/lib/notes/types";
 import {
   encodeSnapshotPage,
@@ -41,10 +40,6 @@ export const pageBytes = 1_000_000;
 
 const epochSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 const startOver = { kind: "start-over" } as const;
-
-function accountGone(): AppError {
-  return new AppError("not_found", "This account no longer exists.");
-}
 
 const sizeOf = (value: unknown) => JSON.stringify(value).length;
 
