@@ -81,8 +81,9 @@ describe("deleteAccount", () => {
         resource: `note#${live.note.noteId}`,
       });
     }
-    // Account, email claim, two notes, one task, a stored answer and its reference.
-    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(7);
+    // Account, email claim, two notes, one task, a stored answer and its reference, and the
+    // four changes in the feed (two creates, a trash, a task create).
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(11);
 
     await deleteAccount(cloud.database, storage, doomed);
 
@@ -101,6 +102,6 @@ describe("deleteAccount", () => {
       }),
     );
     expect(Items).toHaveLength(1);
-    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(7);
+    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(11);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteAllChanges } from "@/lib/db/changes/purge";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import { deleteAllNotes, listAllNoteIds } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
@@ -30,5 +31,6 @@ export async function deleteAccount(
   );
   await deleteAllNotes(db, user.userId);
   await deleteAllTasks(db, user.userId);
+  await deleteAllChanges(db, user.userId);
   await deleteUser(db, user);
 }

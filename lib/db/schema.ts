@@ -12,6 +12,8 @@
  *   Holds three kinds of item, told apart by `kind`:
  *   - `user`: the account (`userId` is a ULID), with `email`, the password hash, `sessionVersion`
  *     and the per-user counters (notes, trashed notes, tasks by status) updated with atomic `ADD`.
+ *     `feedSeq` numbers the user's change feed (see Changes; absent on accounts from before it
+ *     means 0): every note or task write moves it by one under a condition.
  *   - `email-claim`: `userId = "email#<email>"`, written in the same transaction as the user with
  *     `attribute_not_exists`, because a global index cannot enforce uniqueness.
  *   - `rate-limit`: `userId = "rate#<scope>#<subject>#<window>"`, failed sign-in counters that
@@ -38,6 +40,13 @@
  *   present only on open tasks with a due date, so "overdue" and "due this week" are key ranges.
  *   TTL `expiresAt` on trashed tasks, as for notes; the stream lets the trash counter follow
  *   TTL deletions.
+ *
+ * Changes (`userId` + `seq`): the change feed devices pull (issue 13). One small item per
+ *   committed change of a note or task (`kind`, `recordId`, `changedAt`; never the record's
+ *   body), written in the same transaction as the change with `seq` = the user item's `feedSeq`
+ *   moved on under a condition, so a user's changes commit in `seq` order and a strongly
+ *   consistent Query of `seq > cursor` on this base table never skips one. No index on purpose:
+ *   an index is eventually consistent and could. TTL `expiresAt` keeps 30 days of changes.
  */
 
 export type KeyType = "string" | "number" | "binary";
@@ -120,6 +129,12 @@ export const tableDefinitions = {
     },
     ttl: "expiresAt",
     stream: "keys-only",
+  },
+  Changes: {
+    fields: { userId: "string", seq: "number" },
+    primaryIndex: { hashKey: "userId", rangeKey: "seq" },
+    globalIndexes: {},
+    ttl: "expiresAt",
   },
 } as const satisfies Record<string, TableDefinition>;
 
