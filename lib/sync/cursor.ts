@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { ulidSchema } from "@/lib/ids";
 
 /**
  * The opaque tokens of the sync endpoints: base64url JSON, checked with zod on the way back, so
@@ -36,7 +35,9 @@ const pagePayload = z.strictObject({
   t: seconds,
   n: z.number().int().min(0).max(1_000_000),
   p: z.enum(["notes", "tasks"]),
-  a: ulidSchema.optional(),
+  // Any id: the page continues in the session's own partition, so a forged one reveals nothing,
+  // and ids from before ULIDs were enforced must not strand a snapshot.
+  a: z.string().min(1).max(256).optional(),
 });
 
 function encode(payload: object): string {
