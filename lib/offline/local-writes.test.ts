@@ -81,9 +81,7 @@ describe("a write lands in the replica at once", () => {
     const result = await complete();
     expect(result).toMatchObject({ ok: true, queued: true });
     expect(await readTask(taskId)).toMatchObject({ status: "completed", details: "2 litres" });
-    expect((await readTasks({ trash: false })).map((task) => task.status)).toEqual([
-      "completed",
-    ]);
+    expect((await readTasks({ trash: false })).map((task) => task.status)).toEqual(["completed"]);
 
     online = true;
     answers = [{ status: 200, body: completed({ details: "2 litres", version: 3 }) }];
@@ -95,6 +93,7 @@ describe("a write lands in the replica at once", () => {
   it("rolls a refused replay back to the replica's record, and the outbox says why", async () => {
     online = false;
     await complete();
+    expect(await readTask(taskId)).toMatchObject({ status: "completed" });
     online = true;
     answers = [{ status: 404, body: { error: { message: "This task does not exist." } } }];
     await replayOutbox();
@@ -177,7 +176,11 @@ describe("what a change will make of a record", () => {
     const restore = { method: "POST", url: `/api/tasks/${taskId}/restore` } as const;
     const trashed = { ...stored, deletedAt: now };
     expect(expectedRecord(restore, target, trashed, now)).toMatchObject({ deletedAt: null });
-    const edit = { method: "PATCH", url: `/api/tasks/${taskId}`, body: { version: 2, dueDate: "2026-03-01" } } as const;
+    const edit = {
+      method: "PATCH",
+      url: `/api/tasks/${taskId}`,
+      body: { version: 2, dueDate: "2026-03-01" },
+    } as const;
     expect(expectedRecord(edit, target, stored, now)).toMatchObject({
       dueDate: "2026-03-01",
       version: 2,

@@ -1,5 +1,12 @@
 import type { Note } from "@/lib/notes/types";
-import { applyChanges, clearPending, readNote, readTask, setPending } from "@/lib/replica/store";
+import {
+  applyChanges,
+  clearPending,
+  readNote,
+  readTask,
+  setPending,
+  storeAnswer,
+} from "@/lib/replica/store";
 import type { SyncChange } from "@/lib/sync/types";
 import type { Task } from "@/lib/tasks/types";
 
@@ -124,11 +131,11 @@ export function answerRecord(
   return record as Note | Task;
 }
 
-function asChange(target: Target, record: Note | Task | null): SyncChange {
+function asChange(target: Target, record: null): SyncChange {
   // `seq` orders the feed's own changes; a write's answer is not one of them.
   return target.kind === "note"
-    ? { seq: 0, kind: "note", id: target.id, note: record as Note | null }
-    : { seq: 0, kind: "task", id: target.id, task: record as Task | null };
+    ? { seq: 0, kind: "note", id: target.id, note: record }
+    : { seq: 0, kind: "task", id: target.id, task: record };
 }
 
 async function currentOf<K extends Target["kind"]>(
@@ -186,10 +193,10 @@ export function landWrite(
 export function settleWrite(change: LocalChange, outcome: Outcome): Promise<void> {
   return quietly(async () => {
     const target = targetOf(change);
-    if (outcome.ok && target) {
-      const record = answerRecord(change, target, outcome.body);
-      if (record !== undefined) await applyChanges([asChange(target, record)]);
-    }
+    const record = outcome.ok && target ? answerRecord(change, target, outcome.body) : undefined;
+    // The record and the overlay's end in one transaction: no view sees the old record between.
+    if (target && record) return storeAnswer(target.kind, record, change.idempotencyKey);
+    if (target && record === null) await applyChanges([asChange(target, null)]);
     if (change.idempotencyKey) await clearPending(change.idempotencyKey);
   });
 }

@@ -163,7 +163,11 @@ describe("the board reducer", () => {
     expect(ids(state, "todo")).toEqual(["b", "c", "x"]);
     expect(ids(state, "in-progress")).toEqual(["d", "a"]);
     expect(state.whole).toBe(true);
-    expect(state.cursors).toEqual({ todo: undefined, "in-progress": undefined, completed: undefined });
+    expect(state.cursors).toEqual({
+      todo: undefined,
+      "in-progress": undefined,
+      completed: undefined,
+    });
     expect(columnCount(state, "todo", 99)).toBe(3);
     // Saved: the replica's own order from then on.
     const saved = boardReducer(state, {

@@ -5,8 +5,8 @@ import {
   listFromReplica,
   trashFromReplica,
 } from "@/lib/tasks/replica-view";
-import { taskFixture } from "@/lib/testing/fixtures";
 import { taskListViewSchema } from "@/lib/tasks/view";
+import { taskFixture } from "@/lib/testing/fixtures";
 
 const task = taskFixture;
 const view = (query: Record<string, string> = {}) => taskListViewSchema.parse(query);
