@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { callApi } from "@/lib/api/client";
 import { noteSchema } from "@/lib/api/schemas";
+import { sendDraftRequest } from "@/lib/offline/draft-sync";
 import { expectedRecord, targetOf, withKeptDetails } from "@/lib/offline/local-writes";
 import { clearOfflineStore, queuedMutations } from "@/lib/offline/store";
 import { onSync, replayOutbox, type SyncEvent, sendOrQueue } from "@/lib/offline/sync";
@@ -151,6 +152,28 @@ describe("a write lands in the replica at once", () => {
     });
     expect(answer.ok).toBe(true);
     expect(await readNote(note.noteId)).toMatchObject({ pinned: true, version: 5 });
+  });
+
+  it("keeps a note's text as the server saved it from its draft", async () => {
+    const note = noteFixture({ version: 4 });
+    await applyChanges([{ seq: 2, kind: "note", id: note.noteId, note }]);
+    const saved = { ...note, content: "milk, eggs", version: 5 };
+    answers = [{ status: 200, body: saved }];
+    const answer = await sendDraftRequest({
+      method: "PATCH",
+      url: `/api/notes/${note.noteId}`,
+      body: { version: 4, content: "milk, eggs" },
+      idempotencyKey: "draft-key",
+      fields: {
+        title: note.title,
+        content: "milk, eggs",
+        tags: [],
+        pinned: false,
+        remoteImages: false,
+      },
+    });
+    expect(answer.kind).toBe("saved");
+    expect(await readNote(note.noteId)).toMatchObject({ content: "milk, eggs", version: 5 });
   });
 
   it("removes a task deleted for good at once", async () => {
