@@ -80,3 +80,14 @@ export async function callTasksApi<T>(
 export function refreshWhenOnline(router: { refresh: () => void }): void {
   if (navigator.onLine) router.refresh();
 }
+
+/**
+ * After a refusal this device's copy may be behind (a task deleted elsewhere): a view drawn from
+ * the replica pulls the changes it missed (the pull on reconnect may have gone out before the
+ * network was really back); one drawn from the server re-reads the page.
+ */
+export function catchUpWhenOnline(router: { refresh: () => void }, fromReplica: boolean): void {
+  if (!navigator.onLine) return;
+  if (!fromReplica) router.refresh();
+  else void import("@/lib/replica/sync-engine").then(({ pullNow }) => pullNow());
+}

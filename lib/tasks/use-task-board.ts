@@ -4,7 +4,7 @@ import type { DragEndEvent, DragOverEvent, DragStartEvent } from "@dnd-kit/core"
 import { useRouter } from "next/navigation";
 import { useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
-import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
+import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import {
   type BoardMove,
   type BoardPages,
@@ -101,7 +101,7 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
             message: "it changed elsewhere; open it in the list to choose.",
           };
     dispatch({ type: "failed", text: refusalText(refusal, nameOf(refusal.taskId)) });
-    refresh();
+    catchUpWhenOnline(router, fromReplica);
   });
 
   async function loadMore(status: TaskStatus) {

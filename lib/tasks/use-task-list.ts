@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
-import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
+import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import { refusalText } from "@/lib/tasks/replays";
 import {
   initialList,
@@ -72,7 +72,7 @@ export function useTaskList(
       message: refusalText(problem, nameOf(problem.taskId)),
     });
     // The list then shows what the server kept.
-    refresh();
+    catchUpWhenOnline(router, fromReplica);
   });
 
   async function toggleDone(task: TaskCard) {
