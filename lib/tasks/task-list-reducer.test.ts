@@ -112,6 +112,13 @@ describe("the task list reducer", () => {
     expect(ids(next)).toEqual(["a", "c"]);
   });
 
+  it("leaves another task's editor open when a trashed one's answer comes in", () => {
+    // The replica took the trashed task off the list at once; the person opened another.
+    const start = { ...initialList([card("a"), card("b")]), openId: "a" };
+    const trashed = taskListReducer(start, { type: "trashed", task: card("b") });
+    expect(trashed.openId).toBe("a");
+  });
+
   it("trashes with Undo and restores to the top", () => {
     const start = { ...initialList([card("a"), card("b")]), openId: "b" };
     const trashed = taskListReducer(start, { type: "trashed", task: card("b") });

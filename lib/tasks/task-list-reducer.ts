@@ -192,7 +192,9 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       return {
         ...state,
         items: state.items.filter((item) => item.taskId !== action.task.taskId),
-        openId: undefined,
+        // Drawn from the replica the task left the list before this answer: another task's
+        // editor may be open by now.
+        openId: state.openId === action.task.taskId ? undefined : state.openId,
         notice: {
           tone: "info",
           text: `Moved “${action.task.description}” to Deleted tasks.`,
