@@ -140,7 +140,8 @@ export async function queueUpload(
     createdAt: new Date().toISOString(),
   };
   await enqueueMutation(mutation);
-  await landWrite(mutation);
+  // Nothing to overlay: the attachment's record is the server's to make (its answer, once
+  // replayed, goes into the replica like any other).
   emit({ type: "queued", mutation });
   await reportPending();
   return mutation.id;
