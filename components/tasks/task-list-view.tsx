@@ -6,14 +6,13 @@ import { TaskList } from "@/components/tasks/task-list";
 import { TasksHeader } from "@/components/tasks/tasks-header";
 import type { TaskListPage } from "@/lib/tasks/pages";
 import { countsFromReplica, listFromReplica } from "@/lib/tasks/replica-view";
-import { taskLimits } from "@/lib/tasks/schemas";
 import { useTaskLibrary } from "@/lib/tasks/use-task-library";
 import { localToday, type TaskListView as View } from "@/lib/tasks/view";
 
 interface TaskListViewProps {
   readonly view: View;
   /** The server's page; absent when the device's replica draws the list (the server skipped it). */
-  readonly server?: TaskListPage;
+  readonly server?: TaskListPage & { readonly pageSize: number };
 }
 
 /**
@@ -55,8 +54,8 @@ export function TaskListView({ view, server }: TaskListViewProps) {
       )}
       {server?.truncated && !fromReplica && (
         <p className="text-sm text-muted">
-          Showing the first {taskLimits.maxPageSize} tasks of each kind; finish or delete some, or
-          use the board to see the rest.
+          Showing the first {server.pageSize} tasks of each kind; finish or delete some, or use the
+          board to see the rest.
         </p>
       )}
     </div>

@@ -7,7 +7,6 @@ import { ActionButton } from "@/components/forms/action-button";
 import { TasksHeader } from "@/components/tasks/tasks-header";
 import { callTasksApi } from "@/lib/tasks/api-client";
 import { countsFromReplica, trashFromReplica } from "@/lib/tasks/replica-view";
-import { taskLimits } from "@/lib/tasks/schemas";
 import type { Task, TaskCard } from "@/lib/tasks/types";
 import { useTaskLibrary } from "@/lib/tasks/use-task-library";
 import { statusLabels, type TaskCounts } from "@/lib/tasks/view";
@@ -18,6 +17,7 @@ interface TaskTrashViewProps {
     readonly counts: TaskCounts;
     readonly items: readonly TaskCard[];
     readonly more: boolean;
+    readonly pageSize: number;
   };
 }
 
@@ -67,8 +67,8 @@ export function TaskTrashView({ server }: TaskTrashViewProps) {
       </div>
       {server?.more && !trash && (
         <p className="text-sm text-muted">
-          Showing the {taskLimits.maxPageSize} newest deleted tasks; restore or delete them to see
-          older ones.
+          Showing the {server.pageSize} newest deleted tasks; restore or delete them to see older
+          ones.
         </p>
       )}
       <p

@@ -3,6 +3,7 @@ import { TaskListView } from "@/components/tasks/task-list-view";
 import { pageQuery } from "@/lib/schemas";
 import { hasReplica, requirePageContext } from "@/lib/server/page-context";
 import { readTaskList } from "@/lib/tasks/pages";
+import { taskLimits } from "@/lib/tasks/schemas";
 import { taskListViewSchema } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Tasks" };
@@ -16,6 +17,7 @@ export default async function TasksPage({ searchParams }: Props) {
   const { user, db } = await requirePageContext("/tasks");
   const view = taskListViewSchema.parse(pageQuery(await searchParams));
   // A device whose replica is ready draws the list (and its filters) from it: no database read.
-  const server = (await hasReplica(user)) ? undefined : await readTaskList(db, user.userId, view);
-  return <TaskListView view={view} server={server} />;
+  if (await hasReplica(user)) return <TaskListView view={view} />;
+  const page = await readTaskList(db, user.userId, view);
+  return <TaskListView view={view} server={{ ...page, pageSize: taskLimits.maxPageSize }} />;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TaskTrashView } from "@/components/tasks/task-trash-view";
 import { hasReplica, requirePageContext } from "@/lib/server/page-context";
 import { readDeletedTasks } from "@/lib/tasks/pages";
+import { taskLimits } from "@/lib/tasks/schemas";
 
 export const metadata: Metadata = { title: "Deleted tasks" };
 
@@ -10,5 +11,7 @@ export default async function DeletedTasksPage() {
   // A device whose replica is ready draws the deleted tasks from it: no database read here.
   if (await hasReplica(user)) return <TaskTrashView />;
   const { counts, page } = await readDeletedTasks(db, user.userId);
-  return <TaskTrashView server={{ counts, items: page.items, more: Boolean(page.nextCursor) }} />;
+  const more = Boolean(page.nextCursor);
+  const pageSize = taskLimits.maxPageSize;
+  return <TaskTrashView server={{ counts, items: page.items, more, pageSize }} />;
 }
