@@ -147,6 +147,9 @@ export async function queueUpload(
   return mutation.id;
 }
 
+/** The change being sent now, if any: the next one waits for its answer. */
+let sending: Promise<void> = Promise.resolve();
+
 export type SendResult =
   | { readonly queued: true }
   | { readonly queued: false; readonly response: Response };
@@ -175,22 +178,35 @@ export async function sendOrQueue(
     idempotencyKey: ulid(),
     createdAt: new Date().toISOString(),
   };
-  await landWrite(mutation, optimistic);
-  // Nothing may overtake a change waiting in line; set-aside ones are out of line.
-  const waiting = (await queuedMutations()).some((queued) => !queued.setAside);
-  if (navigator.onLine && !waiting) {
-    let response: Response | undefined;
-    try {
-      response = await send(mutation);
-    } catch {
-      // Network failure: fall through to the outbox.
+  // Shown at once, a change invites the next one about the same record (a new task's tick)
+  // before the server has answered this one: changes sent now go one after another, in the
+  // order they were made.
+  const previous = sending;
+  let done = () => {};
+  sending = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  try {
+    await landWrite(mutation, optimistic);
+    await previous;
+    // Nothing may overtake a change waiting in line; set-aside ones are out of line.
+    const waiting = (await queuedMutations()).some((queued) => !queued.setAside);
+    if (navigator.onLine && !waiting) {
+      let response: Response | undefined;
+      try {
+        response = await send(mutation);
+      } catch {
+        // Network failure: fall through to the outbox.
+      }
+      if (response) {
+        await settleAnswered(mutation, response);
+        return { queued: false, response };
+      }
     }
-    if (response) {
-      await settleAnswered(mutation, response);
-      return { queued: false, response };
-    }
+    await enqueueMutation(mutation);
+  } finally {
+    done();
   }
-  await enqueueMutation(mutation);
   emit({ type: "queued", mutation });
   await reportPending();
   return { queued: true };
