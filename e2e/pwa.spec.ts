@@ -467,7 +467,10 @@ ownAccountTest(
     await other.close();
 
     // This device learns it from its next request, and lets go of everything it kept.
-    expect(await page.evaluate(async () => (await fetch("/api/notes")).status)).toBe(401);
+    // (The poke that followed may already have sent it to sign-in, which loads afresh.)
+    await expect
+      .poll(() => page.evaluate(async () => (await fetch("/api/notes")).status))
+      .toBe(401);
     await expect.poll(() => databaseNames(page)).not.toContain("jotboard");
     await expect.poll(() => cachedAppUrls(page)).toEqual([]);
 
