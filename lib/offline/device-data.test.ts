@@ -71,6 +71,8 @@ describe("a 401 seen by the device", () => {
     await keepSomething();
     expect(await databaseNames()).toContain("jotboard");
     const { callApi } = await import("@/lib/api/client");
+    const { watchSessionEnd } = await import("@/lib/offline/device-data");
+    const stop = watchSessionEnd();
     const answer = await callApi("/api/notes", null);
     expect(answer).toMatchObject({ ok: false, status: 401 });
     // Leaving comes once the wipe is done.
@@ -83,24 +85,41 @@ describe("a 401 seen by the device", () => {
     expect(location.replace).toHaveBeenCalledWith("/signin");
     await untilTold();
     expect(told).toEqual([{ type: "session-ended" }]);
+    stop();
   });
 
   it("from the outbox's replay wipes its unsent changes and drafts", async () => {
     await keepSomething();
     const { replayOutbox } = await import("@/lib/offline/sync");
+    const stop = (await import("@/lib/offline/device-data")).watchSessionEnd();
     await replayOutbox();
     expect(await databaseNames()).not.toContain("jotboard");
     expect(location.replace).toHaveBeenCalledWith("/signin");
+    stop();
+  });
+
+  it("on a signed-out page wipes and stays (a sign-out's landing page)", async () => {
+    await keepSomething();
+    location.pathname = "/";
+    const { callApi } = await import("@/lib/api/client");
+    const { endDeviceSession } = await import("@/lib/offline/device-data");
+    await callApi("/api/notes", null);
+    await endDeviceSession();
+    expect(await databaseNames()).not.toContain("jotboard");
+    expect(location.replace).not.toHaveBeenCalled();
   });
 
   it("does not leave the sign-in page, and ends a later session there again", async () => {
     location.pathname = "/signin";
-    const { endDeviceSession } = await import("@/lib/offline/device-data");
+    const { endDeviceSession, watchSessionEnd } = await import("@/lib/offline/device-data");
+    // Even as a signed-in page would (the sign-in page is never one; this checks the path too).
+    const stop = watchSessionEnd();
     await endDeviceSession();
     await keepSomething();
     await endDeviceSession();
     expect(await databaseNames()).not.toContain("jotboard");
     expect(location.replace).not.toHaveBeenCalled();
+    stop();
   });
 });
 

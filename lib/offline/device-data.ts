@@ -74,34 +74,47 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 }
 
 let ending: Promise<void> | undefined;
+/** Signed-in pages watching for the session's end (see watchSessionEnd): only they leave. */
+let signedInViews = 0;
 
 /**
  * The device's answer to a session that ended (sign-out elsewhere, sign-out everywhere, account
- * deletion, or any 401): wipes everything it kept of the person, tells its other tabs, and goes
- * to sign-in with a full page load, so nothing of the person stays in memory either (the
- * router's cache of visited pages, a replica read). Safe to call any number of times.
+ * deletion, or any 401): wipes everything it kept of the person, tells its other tabs, and a
+ * signed-in page goes to sign-in with a full page load, so nothing of the person stays in memory
+ * either (the router's cache of visited pages, a replica read). Safe to call any number of times.
  */
 export function endDeviceSession(options: { readonly announce?: boolean } = {}): Promise<void> {
   if (typeof window === "undefined") return Promise.resolve();
   ending ??= (async () => {
     if (options.announce !== false) announceSessionEnd();
     await settleWithin(wipeDeviceData(), wipeWaitMs);
-    if (window.location.pathname !== signInPath) window.location.replace(signInPath);
-    // Already there: this document lives on and may sign someone in, whose session ends anew.
-    else ending = undefined;
+    if (signedInViews > 0 && window.location.pathname !== signInPath) {
+      window.location.replace(signInPath);
+      return;
+    }
+    // A signed-out page (sign-in, the landing a sign-out led to) stays: this document lives on
+    // and may sign someone in, whose session can end anew.
+    ending = undefined;
   })();
   return ending;
 }
 
 /**
- * For signed-in pages: when another tab learns that the session ended, this one wipes and
- * leaves too. Returns the function that stops listening.
+ * For signed-in pages (the app frame's SessionEndWatcher): marks the page as one to leave when
+ * the session ends, and when another tab learns that it ended, this one wipes and leaves too.
+ * Returns the function that stops.
  */
 export function watchSessionEnd(): () => void {
-  if (typeof BroadcastChannel === "undefined") return () => undefined;
-  const channel = new BroadcastChannel(sessionChannelName);
-  channel.onmessage = (event: MessageEvent<unknown>) => {
-    if (isSessionMessage(event.data)) void endDeviceSession({ announce: false });
+  signedInViews += 1;
+  const channel =
+    typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel(sessionChannelName);
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<unknown>) => {
+      if (isSessionMessage(event.data)) void endDeviceSession({ announce: false });
+    };
+  }
+  return () => {
+    signedInViews -= 1;
+    channel?.close();
   };
-  return () => channel.close();
 }
