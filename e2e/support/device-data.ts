@@ -1,11 +1,30 @@
 import type { BrowserContext, Page } from "@playwright/test";
 
 /**
+ * `read(page)`, once more after the page has loaded afresh when a navigation cut it short (a
+ * signed-out landing that the app's router reached reloads once the device is wiped).
+ */
+export async function readSettled<T>(page: Page, read: (page: Page) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return await read(page);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("Execution context was destroyed")) throw error;
+      await page.waitForLoadState();
+    }
+  }
+}
+
+/**
  * What a page's device keeps in its IndexedDB database `jotboard`: the number of records in
  * each store that holds any (empty when the database is gone or holds nothing). Never creates
  * the database: an open that would have to create it is called off.
  */
 export function deviceRecords(page: Page): Promise<Record<string, number>> {
+  return readSettled(page, readDeviceRecords);
+}
+
+function readDeviceRecords(page: Page): Promise<Record<string, number>> {
   return page.evaluate(async () => {
     const names = (await indexedDB.databases()).map((database) => database.name);
     if (!names.includes("jotboard")) return {};
