@@ -71,13 +71,14 @@ describe("a 401 seen by the device", () => {
     await keepSomething();
     expect(await databaseNames()).toContain("jotboard");
     const { callApi } = await import("@/lib/api/client");
-    const { watchSessionEnd } = await import("@/lib/offline/device-data");
+    const { endDeviceSession, watchSessionEnd } = await import("@/lib/offline/device-data");
     const stop = watchSessionEnd();
     const answer = await callApi("/api/notes", null);
     expect(answer).toMatchObject({ ok: false, status: 401 });
-    // Leaving comes once the wipe is done.
     await vi.waitFor(() => expect(location.replace).toHaveBeenCalled());
+    // The wipe the 401 began (a second call, or a second 401, joins it).
     await callApi("/api/notes", null);
+    await endDeviceSession();
 
     expect(await databaseNames()).not.toContain("jotboard");
     expect(cookieWrites).toEqual([expect.stringMatching(/^jotboard-replica=; path=\/; max-age=0/)]);
@@ -131,7 +132,7 @@ describe("another tab", () => {
     otherTab.postMessage({ type: "session-ended" });
     await vi.waitFor(() => expect(location.replace).toHaveBeenCalledWith("/signin"));
     stop();
-    expect(await databaseNames()).not.toContain("jotboard");
+    await vi.waitFor(async () => expect(await databaseNames()).not.toContain("jotboard"));
     expect(told).toEqual([]);
   });
 

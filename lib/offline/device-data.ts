@@ -15,8 +15,8 @@ export const replicaCookieName = "jotboard-replica";
 export const sessionChannelName = "jotboard-session";
 
 const signInPath = "/signin";
-// Leaving matters more than waiting for a database another tab will not let go of: the
-// sign-in page wipes again (SignedOutCleanup), and the deletion finishes once it is released.
+// A caller waiting for the wipe (the outbox's replay) is not held by a database another tab
+// will not let go of: the deletion finishes once it is released.
 const wipeWaitMs = 3_000;
 
 /** Every runtime cache (pages, API answers); the precached app shell and offline page stay. */
@@ -79,23 +79,28 @@ let signedInViews = 0;
 
 /**
  * The device's answer to a session that ended (sign-out elsewhere, sign-out everywhere, account
- * deletion, or any 401): wipes everything it kept of the person, tells its other tabs, and a
+ * deletion, or any 401): wipes everything it kept of the person and tells its other tabs; a
  * signed-in page goes to sign-in with a full page load, so nothing of the person stays in memory
- * either (the router's cache of visited pages, a replica read). Safe to call any number of times.
+ * either (the router's cache of visited pages, a replica read). It leaves as the wipe begins,
+ * not after: the sign-in page wipes again (SignedOutCleanup), and a page that waited could
+ * navigate after the person (or a test) already went elsewhere. Resolves once the wipe is done
+ * (or after a few seconds if another tab holds the database). Safe to call any number of times.
  */
 export function endDeviceSession(options: { readonly announce?: boolean } = {}): Promise<void> {
   if (typeof window === "undefined") return Promise.resolve();
-  ending ??= (async () => {
-    if (options.announce !== false) announceSessionEnd();
-    await settleWithin(wipeDeviceData(), wipeWaitMs);
-    if (signedInViews > 0 && window.location.pathname !== signInPath) {
-      window.location.replace(signInPath);
-      return;
-    }
-    // A signed-out page (sign-in, the landing a sign-out led to) stays: this document lives on
-    // and may sign someone in, whose session can end anew.
+  if (ending) return ending;
+  if (options.announce !== false) announceSessionEnd();
+  const wiped = settleWithin(wipeDeviceData(), wipeWaitMs);
+  if (signedInViews > 0 && window.location.pathname !== signInPath) {
+    window.location.replace(signInPath);
+    ending = wiped;
+    return ending;
+  }
+  // A signed-out page (sign-in, the landing a sign-out led to) stays: this document lives on
+  // and may sign someone in, whose session can end anew.
+  ending = wiped.then(() => {
     ending = undefined;
-  })();
+  });
   return ending;
 }
 
