@@ -474,7 +474,7 @@ ownAccountTest(
     await other.close();
 
     // This device learns it from its next request, and lets go of everything it kept.
-    // (The poke that followed may already have sent it to sign-in, which loads afresh.)
+    // (The poke that followed may already be taking it to sign-in.)
     expect(
       await readSettled(page, (settled) =>
         settled.evaluate(async () => (await fetch("/api/notes")).status),

@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 
 /**
  * `read(page)`, once more after the page has loaded afresh when a navigation cut it short (a
- * signed-out landing that the app's router reached reloads once the device is wiped).
+ * signed-in page leaves for sign-in by itself once it learns that its session ended).
  */
 export async function readSettled<T>(page: Page, read: (page: Page) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt += 1) {
