@@ -2,10 +2,11 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { afterPageLoad } from "@/lib/client/after-page-load";
 
 /**
  * Keeps a signed-in page current with changes made on the person's other devices (issue 13
- * §3): once the page is idle it loads the live-update client (and the MQTT library) and
+ * §3): once the page has loaded it loads the live-update client (and the MQTT library) and
  * refreshes the server-rendered view when told something changed. A refresh keeps client state,
  * so an open editor's text and draft stay as typed. Unmounting (signing out) disconnects.
  */
@@ -30,14 +31,11 @@ export function LiveUpdates() {
         if (!cancelled) stop = startLiveUpdates(refresh);
       });
     };
-    // Safari has no requestIdleCallback: a second's delay stands in for it.
-    const idle =
-      "requestIdleCallback" in window ? requestIdleCallback(begin, { timeout: 3_000 }) : undefined;
-    const timer = idle === undefined ? setTimeout(begin, 1_000) : undefined;
+    // After the first interaction or 5 s past load: outside the page-load window.
+    const cancelStart = afterPageLoad(begin);
     return () => {
       cancelled = true;
-      if (idle !== undefined) cancelIdleCallback(idle);
-      clearTimeout(timer);
+      cancelStart();
       stop?.();
     };
   }, [router]);

@@ -22,7 +22,7 @@ import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
 import { DueDate } from "@/components/tasks/due-date";
 import { type BoardPages, locate, nameOf, placeOf } from "@/lib/tasks/board-reducer";
-import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
+import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 import { useTaskBoard } from "@/lib/tasks/use-task-board";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";
