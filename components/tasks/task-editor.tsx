@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { SelectField } from "@/components/forms/select-field";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
-import { MarkdownView } from "@/components/notes/markdown-view";
+import { MarkdownView } from "@/components/notes/lazy-markdown-view";
 import { NotePicker } from "@/components/tasks/note-picker";
 import {
   type TaskPriority,
