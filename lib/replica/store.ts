@@ -123,6 +123,15 @@ export async function applySnapshotPage(page: SnapshotPage): Promise<void> {
   announceReplicaChange();
 }
 
+/** A first sync begins: views may show its progress before the first page arrives. */
+export async function markFilling(): Promise<void> {
+  const tx = (await database()).transaction("meta", "readwrite");
+  const marked = !(await tx.store.get(meta.state));
+  if (marked) await tx.store.put({ key: meta.state, value: "filling" });
+  await tx.done;
+  if (marked) announceReplicaChange();
+}
+
 /** The feed said the cursor is too old: the next sync takes a new snapshot (views keep theirs). */
 export async function startOver(): Promise<void> {
   const tx = (await database()).transaction("meta", "readwrite");

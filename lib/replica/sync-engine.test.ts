@@ -14,6 +14,16 @@ const note = (noteId: string, fields: Partial<Note> = {}) => noteFixture({ noteI
 type Answer = { status: number; body?: SnapshotPage | ChangesAnswer };
 let answers: Map<string, Answer[]>;
 let asked: string[];
+/** Holds every answer back until resolved. */
+let held: { promise: Promise<void>; resolve: () => void } | undefined;
+
+function hold() {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
 
 function answer(url: string, ...replies: Answer[]) {
   answers.set(url, [...(answers.get(url) ?? []), ...replies]);
@@ -24,6 +34,7 @@ const assign = vi.fn();
 beforeEach(() => {
   answers = new Map();
   asked = [];
+  held = undefined;
   assign.mockReset();
   const events = new EventTarget();
   vi.stubGlobal("window", Object.assign(events, { location: { protocol: "http:", assign } }));
@@ -33,6 +44,7 @@ beforeEach(() => {
   );
   vi.stubGlobal("fetch", async (url: string) => {
     asked.push(url);
+    await held?.promise;
     const reply = answers.get(url)?.shift() ?? { status: 500 };
     return new Response(JSON.stringify(reply.body ?? {}), { status: reply.status });
   });
@@ -72,6 +84,19 @@ describe("the sync engine", () => {
     expect((await readNotes({ limit: 9 })).map((n) => n.noteId).sort()).toEqual(["01B", "01C"]);
     expect(await replicaStatus()).toMatchObject({ state: "ready", done: 3 });
     expect(document.cookie).toContain("jotboard-replica=user-1");
+  });
+
+  it("shows a first sync as filling before its first page arrives", async () => {
+    held = hold();
+    answer("/api/sync/snapshot", snapshot({}));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }));
+    startSync("user-1");
+    const done = pullNow();
+    await vi.waitFor(() => expect(asked).toEqual(["/api/sync/snapshot"]));
+    expect(await replicaStatus()).toEqual({ state: "filling", done: 0, total: 0 });
+    held.resolve();
+    await done;
+    expect((await replicaStatus()).state).toBe("ready");
   });
 
   it("pulls again at once while the feed says there is more", async () => {

@@ -9,6 +9,7 @@ import { clearReplicaCookie, hasReplicaCookie, setReplicaCookie } from "@/lib/re
 import {
   applyChanges,
   applySnapshotPage,
+  markFilling,
   replicaStatus,
   startOver,
   syncPosition,
@@ -89,6 +90,7 @@ async function syncOnce(): Promise<SyncOutcome> {
     await applyChanges(answer.changes, answer.cursor);
     return answer.more ? "more" : "caught-up";
   }
+  if (position.state === "absent") await markFilling();
   const page = await getJson<SnapshotPage>(
     position.snapshotPage
       ? `/api/sync/snapshot?page=${encodeURIComponent(position.snapshotPage)}`
