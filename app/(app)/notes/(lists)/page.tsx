@@ -3,6 +3,7 @@ import Link from "next/link";
 import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
+import { ReplicaTrashedBanner } from "@/components/notes/replica-trashed-banner";
 import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
 import { ulidSchema } from "@/lib/ids";
 import { noteLimits, notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
@@ -26,7 +27,7 @@ export default async function NotesPage({ searchParams }: Props) {
   // A search is still answered here (issue 14 moves it to the device).
   const fromReplica = !searching && (await hasReplica(user));
   const [page, showTrashed] = fromReplica
-    ? [undefined, trashed.success]
+    ? [undefined, false]
     : await Promise.all([
         findNotes(db, user.userId, query),
         trashed.success && isInTrash(db, user.userId, trashed.data),
@@ -52,11 +53,19 @@ export default async function NotesPage({ searchParams }: Props) {
         </div>
       </div>
 
-      <TrashedNoteBanner
-        restore={restoreNoteAction}
-        noteId={showTrashed && trashed.success ? trashed.data : undefined}
-        listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
-      />
+      {fromReplica ? (
+        <ReplicaTrashedBanner
+          restore={restoreNoteAction}
+          candidate={trashed.success ? trashed.data : undefined}
+          listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
+        />
+      ) : (
+        <TrashedNoteBanner
+          restore={restoreNoteAction}
+          noteId={showTrashed && trashed.success ? trashed.data : undefined}
+          listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
+        />
+      )}
 
       <search>
         <form action="/notes" className="flex flex-wrap gap-2">
