@@ -1,8 +1,10 @@
 import {
+  DeleteTableCommand,
   DescribeTableCommand,
   DescribeTimeToLiveCommand,
   UpdateTableCommand,
 } from "@aws-sdk/client-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureTable, ensureTables } from "@/lib/db/bootstrap";
 import { createDocumentClient } from "@/lib/db/client";
@@ -40,7 +42,7 @@ describe("ensureTables on DynamoDB Local", () => {
       AttributeName: definition.primaryIndex.hashKey,
       KeyType: "HASH",
     });
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(
+    expect((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName).sort()).toEqual(
       Object.keys(definition.globalIndexes).sort(),
     );
     const ttl = await client.send(new DescribeTimeToLiveCommand({ TableName: tables[table] }));
@@ -54,6 +56,30 @@ describe("ensureTables on DynamoDB Local", () => {
     for (const result of results) {
       expect(Object.values(result)).toEqual(tableNames.map(() => "unchanged"));
     }
+  });
+
+  // Issue 13 §6: a developer's `.data` from before the change feed gains its table at start
+  // (`startLocalCloud` runs `ensureTables`), with the data already there untouched.
+  it("creates a table a newer schema introduced in an existing database (Changes)", async () => {
+    const { client, tables } = cloud.database;
+    await client.send(new DeleteTableCommand({ TableName: tables.Changes }));
+    await client.send(
+      new PutCommand({
+        TableName: tables.Users,
+        Item: { userId: "before-the-feed", kind: "user" },
+      }),
+    );
+    const results = await ensureTables(client, tables);
+    expect(results).toEqual({ ...results, Changes: "created", Users: "unchanged" });
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tables.Changes }));
+    expect(Table?.KeySchema).toEqual([
+      { AttributeName: "userId", KeyType: "HASH" },
+      { AttributeName: "seq", KeyType: "RANGE" },
+    ]);
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tables.Users, Key: { userId: "before-the-feed" } }),
+    );
+    expect(Item).toEqual({ userId: "before-the-feed", kind: "user" });
   });
 
   it("adds a global index that a newer definition introduced, keeping the data", async () => {

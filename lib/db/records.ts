@@ -1,8 +1,9 @@
 import "server-only";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
+import { accountGone, appendChange } from "@/lib/db/changes/feed";
 import type { Database } from "@/lib/db/runtime";
-import { type again, lostRace, transact, type WriteItem, withRetries } from "@/lib/db/transact";
-import { type CounterChange, counterRefusal, counterUpdate } from "@/lib/db/user-counters";
+import { type again, lostRace, type WriteItem, withRetries } from "@/lib/db/transact";
+import type { CounterChange } from "@/lib/db/user-counters";
 import { AppError } from "@/lib/errors";
 import { trashExpiry } from "@/lib/trash";
 
@@ -38,7 +39,7 @@ export async function readRecord<T>(
 }
 
 export interface RecordWrite {
-  /** What changed, with `userId` and the item's key: what a change record will say. */
+  /** What changed, with `userId` and the item's key: what the change record says. */
   readonly kind: RecordKind;
   readonly userId: string;
   /** The record's own Put, Update or Delete, conditional on what the writer read. */
@@ -47,23 +48,33 @@ export interface RecordWrite {
   readonly counters?: CounterChange;
 }
 
+/** The note's or task's id, from the key (Update, Delete) or the item (Put) the write names. */
+function recordIdOf(write: RecordWrite): string {
+  const name = write.kind === "note" ? "noteId" : "taskId";
+  const key = write.item.Put?.Item ?? write.item.Update?.Key ?? write.item.Delete?.Key ?? {};
+  const id = key[name];
+  if (typeof id !== "string") throw new Error(`A ${write.kind} write must name its ${name}`);
+  return id;
+}
+
 /**
- * THE write path of every note and task change: the record's item and its counter changes go
- * to DynamoDB together, here and nowhere else. An item the same transaction must also carry
- * (the next issue's change record) is appended to `items` below, once, for all of them.
+ * THE write path of every note and task change: the record's item, its counter changes and its
+ * entry in the change feed (lib/db/changes/feed.ts) go to DynamoDB together, here and nowhere
+ * else. Costs one consistent GetItem of the user item (for `feedSeq`) and one transaction.
  *
  * Returns `"lost"` when the record's own condition failed (a racing write won; nothing was
  * written). A refused counter change throws: the account is gone, or a capped counter is full.
  */
 export async function writeRecord(db: Database, write: RecordWrite): Promise<"done" | "lost"> {
-  const counters = write.counters && counterUpdate(db, write.userId, write.counters);
-  const items: WriteItem[] = [write.item, ...(counters ? [counters] : [])];
-  const outcome = await transact(db, items);
-  if (outcome.committed) return "done";
-  if (outcome.failed[0]) return "lost";
-  // Only the counter item is left to have refused.
-  const refusal = write.counters && (await counterRefusal(db, write.userId, write.counters));
-  throw refusal ?? lostRace();
+  const outcome = await appendChange(db, {
+    kind: write.kind,
+    userId: write.userId,
+    recordId: recordIdOf(write),
+    item: write.item,
+    ...(write.counters && { counters: write.counters }),
+  });
+  if (outcome === "gone") throw accountGone();
+  return outcome;
 }
 
 /**

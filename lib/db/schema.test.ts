@@ -109,7 +109,14 @@ describe("one definition of the data", () => {
     expect(tableDefinitions.Users.primaryIndex).toEqual({ hashKey: "userId" });
     expect(tableDefinitions.Notes.primaryIndex).toEqual({ hashKey: "userId", rangeKey: "noteId" });
     expect(tableDefinitions.Tasks.primaryIndex).toEqual({ hashKey: "userId", rangeKey: "taskId" });
+    expect(tableDefinitions.Changes.primaryIndex).toEqual({ hashKey: "userId", rangeKey: "seq" });
     expect(tableDefinitions.Users.globalIndexes.ByEmail.hashKey).toBe("email");
+  });
+
+  it("the change feed has no index: an index is eventually consistent and could skip a change", () => {
+    expect(tableDefinitions.Changes.globalIndexes).toEqual({});
+    expect(tableDefinitions.Changes.fields).toEqual({ userId: "string", seq: "number" });
+    expect(tableDefinitions.Changes.ttl).toBe("expiresAt");
   });
 
   it("every key attribute of every index is declared as a field", () => {

@@ -38,6 +38,13 @@
  *   present only on open tasks with a due date, so "overdue" and "due this week" are key ranges.
  *   TTL `expiresAt` on trashed tasks, as for notes; the stream lets the trash counter follow
  *   TTL deletions.
+ *
+ * Changes (`userId` + `seq`): the change feed devices pull (issue 13). One small item per
+ *   committed change of a note or task (`kind`, `recordId`, `changedAt`; never the record's
+ *   body), written in the same transaction as the change with `seq` = the user item's `feedSeq`
+ *   moved on under a condition, so a user's changes commit in `seq` order and a strongly
+ *   consistent Query of `seq > cursor` on this base table never skips one. No index on purpose:
+ *   an index is eventually consistent and could. TTL `expiresAt` keeps 30 days of changes.
  */
 
 export type KeyType = "string" | "number" | "binary";
@@ -120,6 +127,12 @@ export const tableDefinitions = {
     },
     ttl: "expiresAt",
     stream: "keys-only",
+  },
+  Changes: {
+    fields: { userId: "string", seq: "number" },
+    primaryIndex: { hashKey: "userId", rangeKey: "seq" },
+    globalIndexes: {},
+    ttl: "expiresAt",
   },
 } as const satisfies Record<string, TableDefinition>;
 

@@ -1,5 +1,6 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
+import { recordChange } from "@/lib/db/changes/feed";
 import { forgetExpiredTrash } from "@/lib/db/expired-items-repository";
 import type { Database } from "@/lib/db/runtime";
 import { noteObjectPrefix } from "@/lib/storage/attachments";
@@ -38,8 +39,9 @@ export function expiredOwners(records: readonly StreamRecord[]): string[] {
 }
 
 /**
- * When TTL removes a trashed note: its attachments leave S3 (DynamoDB cannot do that) and the
- * trash counter drops. Returns how many objects went.
+ * When TTL removes a trashed note: its attachments leave S3 (DynamoDB cannot do that), the
+ * trash counter drops and the change feed gets its tombstone, so devices drop it too. Returns
+ * how many objects went.
  */
 export async function removeExpiredNotes(
   db: Database,
@@ -52,15 +54,17 @@ export async function removeExpiredNotes(
     if (typeof userId !== "string" || typeof noteId !== "string") continue;
     removed += await deleteObjectsWithPrefix(storage, noteObjectPrefix(userId, noteId));
     await forgetExpiredTrash(db, userId, "trashedNoteCount");
+    await recordChange(db, { kind: "note", userId, recordId: noteId });
   }
   return removed;
 }
 
-/** When TTL removes a trashed task: the trash counter drops. */
+/** When TTL removes a trashed task: the trash counter drops and the feed gets its tombstone. */
 export async function removeExpiredTasks(db: Database, records: readonly StreamRecord[]) {
   for (const record of records.filter(isTtlExpiry)) {
     const { userId, taskId } = keysOf(record);
     if (typeof userId !== "string" || typeof taskId !== "string") continue;
     await forgetExpiredTrash(db, userId, "trashedTaskCount");
+    await recordChange(db, { kind: "task", userId, recordId: taskId });
   }
 }

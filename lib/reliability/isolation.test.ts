@@ -34,6 +34,8 @@ const task = "/app/api/tasks/[taskId]/route.ts";
 const taskRestore = "/app/api/tasks/[taskId]/restore/route.ts";
 const taskMove = "/app/api/tasks/[taskId]/move/route.ts";
 const realtimeToken = "/app/api/realtime/token/route.ts";
+const syncSnapshot = "/app/api/sync/snapshot/route.ts";
+const syncChanges = "/app/api/sync/changes/route.ts";
 
 interface Ids {
   liveNote: string;
@@ -341,9 +343,56 @@ const attacks: Attack[] = [
     expect: "own",
     options: () => ({}),
   },
+  // The change feed is read from the session's own partition whatever the token says: her
+  // cursor or page token (which name no user) only ever pages through his own data.
+  {
+    label: "take a snapshot",
+    route: syncSnapshot,
+    method: "GET",
+    expect: "own",
+    options: () => ({}),
+  },
+  {
+    label: "page a snapshot from her note's id",
+    route: syncSnapshot,
+    method: "GET",
+    expect: "own",
+    options: (i) => ({
+      query: `?page=${token({ v: 1, s: 0, t: now(), n: 9, p: "notes", a: i.liveNote })}`,
+    }),
+  },
+  {
+    label: "page a snapshot from her task's id",
+    route: syncSnapshot,
+    method: "GET",
+    expect: "own",
+    options: (i) => ({
+      query: `?page=${token({ v: 1, s: 0, t: now(), n: 9, p: "tasks", a: i.liveTask })}`,
+    }),
+  },
+  {
+    label: "pull changes from the start of the feed",
+    route: syncChanges,
+    method: "GET",
+    expect: "own",
+    options: () => ({ query: `?cursor=${token({ v: 1, s: 0, t: now() })}` }),
+  },
+  {
+    label: "pull changes with a cursor from her feed's head",
+    route: syncChanges,
+    method: "GET",
+    expect: "own",
+    options: () => ({ query: `?cursor=${token({ v: 1, s: 6, t: now() })}` }),
+  },
 ];
 
 let aliceId = "";
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function token(payload: object): string {
+  return Buffer.from(JSON.stringify(payload)).toString("base64url");
+}
 
 function cursorFor(ids: Ids): string {
   const key = { userId: aliceId, noteId: ids.liveNote, listKey: `live#0#x#${ids.liveNote}` };
