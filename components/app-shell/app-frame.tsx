@@ -16,7 +16,7 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
         {children}
       </main>
       <BottomNav />
-      <LiveUpdates />
+      <LiveUpdates userId={user.userId} />
     </div>
   );
 }

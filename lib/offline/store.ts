@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
+import type { PendingEntry, ReplicaNote, ReplicaTask } from "@/lib/replica/records";
 
 /**
  * What this device keeps for offline use, in IndexedDB: the notes and tasks its person has
@@ -63,13 +64,18 @@ interface OfflineSchema extends DBSchema {
   files: { key: string; value: { id: string; blob: Blob } };
   drafts: { key: string; value: NoteDraft };
   meta: { key: string; value: { key: string; value: string } };
+  /** The whole library (issue 13): every note, live and trashed, in the server's list order. */
+  replicaNotes: { key: string; value: ReplicaNote; indexes: { byList: string } };
+  replicaTasks: { key: string; value: ReplicaTask };
+  /** Local changes the server has not acknowledged yet, shown over the replica. */
+  pending: { key: string; value: PendingEntry };
 }
 
 let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 
 /** The device's one database (so signing out, which deletes it, takes drafts along). */
 export function database(): Promise<IDBPDatabase<OfflineSchema>> {
-  opening ??= openDB<OfflineSchema>(offlineDatabaseName, 3, {
+  opening ??= openDB<OfflineSchema>(offlineDatabaseName, 4, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
         db.createObjectStore("notes", { keyPath: "noteId" });
@@ -79,6 +85,14 @@ export function database(): Promise<IDBPDatabase<OfflineSchema>> {
       }
       if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
       if (oldVersion < 3) db.createObjectStore("drafts", { keyPath: "noteId" });
+      if (oldVersion < 4) {
+        db.createObjectStore("replicaNotes", { keyPath: "noteId" }).createIndex(
+          "byList",
+          "listKey",
+        );
+        db.createObjectStore("replicaTasks", { keyPath: "taskId" });
+        db.createObjectStore("pending", { keyPath: "key" });
+      }
     },
     // Another tab upgrading the database, or the service worker wiping it when the session
     // ends, must not wait for this one to close: let go at once.

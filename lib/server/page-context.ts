@@ -1,7 +1,9 @@
 import "server-only";
+import { cookies } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireUser, type SessionUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { replicaCookieName } from "@/lib/replica/cookie";
 import { type Backends, backends } from "@/lib/server/backends";
 
 /** For server pages: the signed-in user (else a redirect to sign in) and the backends. */
@@ -20,4 +22,14 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
+}
+
+/**
+ * Whether this browser holds a ready replica of `user`'s library (issue 13 §2): the page then
+ * skips its database reads and its client view draws from the replica. The cookie names the
+ * user, so another person's session on the device never trusts it.
+ */
+export async function hasReplica(user: SessionUser): Promise<boolean> {
+  const value = (await cookies()).get(replicaCookieName)?.value;
+  return value !== undefined && decodeURIComponent(value) === user.userId;
 }

@@ -1,0 +1,177 @@
+/**
+ * Keeps this device's replica current (issue 13 §2): a first sync by snapshot pages, then pulls
+ * of the changes after the cursor on a poke, on focus, when the connection returns and every
+ * minute. One request in flight; what asks meanwhile is coalesced into one more pull. The
+ * transitions are pure (lib/replica/sync-machine.ts); this module runs the jobs they ask for.
+ */
+import { claimForUser, clearOfflineStore } from "@/lib/offline/store";
+import { clearReplicaCookie, hasReplicaCookie, setReplicaCookie } from "@/lib/replica/cookie";
+import {
+  applyChanges,
+  applySnapshotPage,
+  markFilling,
+  replicaStatus,
+  startOver,
+  syncPosition,
+} from "@/lib/replica/store";
+import {
+  idleMachine,
+  type SyncEvent,
+  type SyncJob,
+  type SyncOutcome,
+  stepSync,
+} from "@/lib/replica/sync-machine";
+import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+
+export const pullIntervalMs = 60_000;
+
+let machine = idleMachine;
+let userId: string | undefined;
+/** Settles once the device is claimed for the user (another person's leftovers wiped). */
+let claimed: Promise<boolean> = Promise.resolve(false);
+// A stopped engine's job that ends later must not step a newer engine's machine.
+let generation = 0;
+let idleWaiters: (() => void)[] = [];
+
+function dispatch(event: SyncEvent) {
+  const step = stepSync(machine, event);
+  machine = step.state;
+  if (step.run) void run(step.run, generation);
+  if (!machine.running) {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+async function run(job: SyncJob, mine: number) {
+  if (job === "wipe") return wipe();
+  if (job === "start-over") {
+    await startOver().catch(() => undefined);
+    if (mine === generation) dispatch({ type: "started-over" });
+    return;
+  }
+  let outcome: SyncOutcome;
+  try {
+    outcome = await syncOnce();
+  } catch {
+    outcome = "failed";
+  }
+  if (mine !== generation) return;
+  if (outcome !== "unauthorized") await markReady();
+  dispatch({ type: "finished", outcome });
+}
+
+type Fetched<T> = T | "unauthorized" | "refused" | "failed";
+
+async function getJson<T>(url: string): Promise<Fetched<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { cache: "no-store", credentials: "same-origin" });
+  } catch {
+    return "failed";
+  }
+  if (response.status === 401) return "unauthorized";
+  if (response.status === 400) return "refused";
+  if (!response.ok) return "failed";
+  return (await response.json()) as T;
+}
+
+/** One request: a snapshot page while the replica has no cursor, else a pull. */
+async function syncOnce(): Promise<SyncOutcome> {
+  const position = await syncPosition();
+  if (position.feedCursor) {
+    const answer = await getJson<ChangesAnswer>(
+      `/api/sync/changes?cursor=${encodeURIComponent(position.feedCursor)}`,
+    );
+    if (answer === "unauthorized" || answer === "failed") return answer;
+    // A cursor the server cannot read is as good as a too old one.
+    if (answer === "refused" || answer.kind === "start-over") return "start-over";
+    await applyChanges(answer.changes, answer.cursor);
+    return answer.more ? "more" : "caught-up";
+  }
+  if (position.state === "absent") await markFilling();
+  const page = await getJson<SnapshotPage>(
+    position.snapshotPage
+      ? `/api/sync/snapshot?page=${encodeURIComponent(position.snapshotPage)}`
+      : "/api/sync/snapshot",
+  );
+  if (page === "unauthorized" || page === "failed") return page;
+  // A page token the server no longer takes: the snapshot begins again.
+  if (page === "refused") return "start-over";
+  await applySnapshotPage(page);
+  // After the last page, a pull takes what changed while the pages were read.
+  return "more";
+}
+
+/** Server pages may draw from the replica once it is filled (see lib/server/page-context.ts). */
+async function markReady() {
+  const user = userId;
+  if (!user || hasReplicaCookie(user)) return;
+  if ((await replicaStatus().catch(() => undefined))?.state === "ready") setReplicaCookie(user);
+}
+
+/** The session is gone: nothing of it stays on the device. */
+async function wipe() {
+  stopSync();
+  clearReplicaCookie();
+  await clearOfflineStore().catch(() => undefined);
+  window.location.assign("/signin");
+}
+
+/**
+ * Asks for a pull now (coalesced with one in flight); resolves once the engine is idle again.
+ * Does nothing before the engine started (the app shell starts it) or after a wipe.
+ */
+export async function pullNow(): Promise<void> {
+  const mine = generation;
+  if (!(await claimed) || mine !== generation || machine.stopped) return;
+  return new Promise((resolve) => {
+    idleWaiters.push(resolve);
+    dispatch({ type: "request" });
+  });
+}
+
+/** Stops every trigger; a job in flight ends without effect on a later engine. */
+let stopTriggers: (() => void) | undefined;
+
+export function stopSync(): void {
+  generation++;
+  stopTriggers?.();
+  stopTriggers = undefined;
+  userId = undefined;
+  claimed = Promise.resolve(false);
+  machine = idleMachine;
+  const waiters = idleWaiters;
+  idleWaiters = [];
+  for (const resolve of waiters) resolve();
+}
+
+/** Starts syncing `user`'s replica (after wiping another person's leftovers); returns the stop. */
+export function startSync(user: string): () => void {
+  stopSync();
+  const mine = generation;
+  const pull = () => void pullNow();
+  const onVisible = () => {
+    if (document.visibilityState === "visible") pull();
+  };
+  window.addEventListener("focus", pull);
+  window.addEventListener("online", pull);
+  document.addEventListener("visibilitychange", onVisible);
+  const timer = setInterval(pull, pullIntervalMs);
+  stopTriggers = () => {
+    window.removeEventListener("focus", pull);
+    window.removeEventListener("online", pull);
+    document.removeEventListener("visibilitychange", onVisible);
+    clearInterval(timer);
+  };
+  userId = user;
+  claimed = claimForUser(user).then(
+    () => true,
+    () => false,
+  );
+  pull();
+  return () => {
+    if (mine === generation) stopSync();
+  };
+}
