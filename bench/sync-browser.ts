@@ -80,7 +80,7 @@ function timedClick(page: Page, click: string, ready: Ready): Promise<number> {
       new Promise<number>((resolve, reject) => {
         const shown = () => {
           if ("selector" in ready) return document.querySelector(ready.selector) !== null;
-          const title = document.querySelector<HTMLInputElement>("#note-title");
+          const title = document.querySelector<HTMLTextAreaElement>("#note-title");
           return title?.value === ready.titleIs;
         };
         const link = document.querySelector<HTMLElement>(click);
@@ -100,7 +100,8 @@ function timedClick(page: Page, click: string, ready: Ready): Promise<number> {
 }
 
 const views = {
-  notes: { selector: 'main article a[href^="/notes/0"]' },
+  // A card's title link (its tags link to /notes?tag=…).
+  notes: { selector: 'main article h2 a[href^="/notes/"]' },
   tasks: { selector: 'ul[aria-label="Tasks"] li' },
   board: { selector: 'main article button[aria-label^="Move task: "]' },
 } as const;
@@ -121,7 +122,7 @@ async function navigate(page: Page, app: AppUnderTest, rounds: number) {
     const cards = await page.$$eval(views.notes.selector, (links) =>
       links.map((link) => ({
         href: link.getAttribute("href") ?? "",
-        title: link.closest("article")?.querySelector("h2,h3")?.textContent?.trim() ?? "",
+        title: link.textContent?.trim() ?? "",
       })),
     );
     const card = cards[round % cards.length];
