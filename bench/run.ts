@@ -13,6 +13,10 @@ import { type AppUnderTest, startApp } from "./lib/app";
 import { log } from "./lib/report";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
+// One part's stray promise must not end the whole run (its section reports its own failure).
+process.on("unhandledRejection", (reason) => {
+  log(`unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+});
 
 const root = path.resolve(import.meta.dirname, "..");
 // The whole run must end: stop everything after this long, whatever is left.

@@ -34,6 +34,9 @@ async function signedInContext(
   options: { serviceWorkers?: "allow" | "block" } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ serviceWorkers: options.serviceWorkers ?? "allow" });
+  // tsx (esbuild, keepNames) wraps named functions in __name(): functions this file hands to
+  // page.evaluate carry those calls into the page, which has no __name.
+  await context.addInitScript({ content: "window.__name = (fn) => fn;" });
   await context.addCookies(
     person.cookie.split("; ").map((pair) => {
       const at = pair.indexOf("=");
@@ -66,6 +69,8 @@ async function fill(context: BrowserContext, app: AppUnderTest, slow: boolean) {
   }
   const started = Date.now();
   await page.goto(`${app.url}/notes`);
+  // A first fill waits for the person's first interaction (or 5 s after load): press a key.
+  await page.keyboard.press("Shift");
   await replicaReady(context, fillTimeoutMs);
   return { page, ms: Date.now() - started };
 }
@@ -184,6 +189,8 @@ async function saveToShown(context: BrowserContext, app: AppUnderTest, person: P
   for (let edit = 0; edit < 50; edit++) {
     const title = `Live ${edit} ${ulid()}`;
     const shown = whenTextAppears(page, title);
+    // Awaited below, after the save: a rejection meanwhile must not go unhandled.
+    shown.catch(() => undefined);
     const sent = Date.now();
     const response = await fetch(`${app.url}/api/notes/${noteId}`, {
       method: "PATCH",
@@ -260,7 +267,7 @@ export async function runBrowserParts(
     // The server-rendered path: the same person on a device whose replica never fills.
     const server = await signedInContext(browser, app, person);
     await server.route("**/api/sync/**", (route) => route.abort());
-    const rounds = 12;
+    const rounds = 8;
     const fromReplica =
       typeof plain === "string"
         ? plain
