@@ -303,7 +303,7 @@ export async function runSyncBench(app: AppUnderTest): Promise<string> {
       "",
       browser?.text ?? `**In Chromium:** ${browserError ?? "not measured"}`,
       "",
-      "**Weight and Lighthouse:** section 4 of this run (the same build).",
+      "**Weight and Lighthouse:** section 4 (the same build when both sections run together).",
       "",
     );
   } finally {
