@@ -228,3 +228,42 @@ describe("replaying the outbox", () => {
     expect(sent.at(-1)?.url).toBe("/api/tasks/01H0000000000000000000000B");
   });
 });
+
+describe("sending changes now", () => {
+  it("sends a change only after the one sent before it was answered (a new task, then its edit)", async () => {
+    vi.stubGlobal("navigator", { onLine: true });
+    const order: string[] = [];
+    let answerCreate: (response: Response) => void = () => {};
+    vi.stubGlobal(
+      "fetch",
+      vi.fn((url: string, init: RequestInit) => {
+        order.push(`${init.method} ${url}`);
+        if (init.method === "POST") {
+          return new Promise<Response>((resolve) => {
+            answerCreate = resolve;
+          });
+        }
+        return Promise.resolve(new Response(JSON.stringify(task("01H0000000000000000000000A"))));
+      }),
+    );
+    const create = sendOrQueue({
+      method: "POST",
+      url: "/api/tasks",
+      body: { taskId: "01H0000000000000000000000A", description: "Milk" },
+      label: "New task",
+    });
+    const edit = sendOrQueue({
+      method: "PATCH",
+      url: "/api/tasks/01H0000000000000000000000A",
+      body: { version: 1, status: "completed" },
+      label: "Edit a task",
+    });
+    await vi.waitFor(() => expect(order).toEqual(["POST /api/tasks"]));
+    // The edit waits while the task it edits is still being created.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(order).toEqual(["POST /api/tasks"]);
+    answerCreate(new Response(JSON.stringify(task("01H0000000000000000000000A")), { status: 201 }));
+    await Promise.all([create, edit]);
+    expect(order).toEqual(["POST /api/tasks", "PATCH /api/tasks/01H0000000000000000000000A"]);
+  });
+});
