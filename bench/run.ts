@@ -20,7 +20,7 @@ process.on("unhandledRejection", (reason) => {
 
 const root = path.resolve(import.meta.dirname, "..");
 // The whole run must end: stop everything after this long, whatever is left.
-const budgetMs = 18 * 60_000;
+const budgetMs = 25 * 60_000;
 
 const allSections = ["cost", "api", "uploads", "web", "sync"] as const;
 type SectionName = (typeof allSections)[number];
