@@ -147,6 +147,19 @@ describe("the sync engine", () => {
     expect(document.cookie).not.toContain("jotboard-replica=user-1");
   });
 
+  it("stops, asking nothing, once another tab's sign-out deleted the replica under it", async () => {
+    answer("/api/sync/snapshot", snapshot({}));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }), changes({ cursor: "c1" }));
+    startSync("user-1");
+    await pullNow();
+    await clearOfflineStore();
+    const before = asked.length;
+    await pullNow();
+    await pullNow();
+    expect(asked).toHaveLength(before);
+    expect(assign).not.toHaveBeenCalled();
+  });
+
   it("goes on where it stopped after a failed page", async () => {
     answer("/api/sync/snapshot", snapshot({ notes: [note("01A")], page: "p2" }));
     answer("/api/sync/snapshot?page=p2", { status: 503 });
