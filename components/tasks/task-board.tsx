@@ -21,7 +21,14 @@ import {
 import { CSS } from "@dnd-kit/utilities";
 import Link from "next/link";
 import { DueDate } from "@/components/tasks/due-date";
-import { type BoardPages, locate, nameOf, placeOf } from "@/lib/tasks/board-reducer";
+import {
+  type BoardPages,
+  type Columns,
+  columnCount,
+  locate,
+  nameOf,
+  placeOf,
+} from "@/lib/tasks/board-reducer";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
 import type { TaskCard } from "@/lib/tasks/types";
 import { useTaskBoard } from "@/lib/tasks/use-task-board";
@@ -29,18 +36,21 @@ import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 interface TaskBoardProps {
   readonly initial: BoardPages;
+  /** The server's counters (of tasks not all on the board yet). */
   readonly counts: Readonly<Record<TaskStatus, number>>;
   readonly noteTitles: Readonly<Record<string, string>>;
+  /** Every live task in the device's replica, once it is ready: the board follows it. */
+  readonly source?: Columns;
 }
 
 /**
- * The board: three columns read from the ByStatus index, drag and drop by pointer (mouse, pen,
- * touch on the handle) and keyboard. A drop shows at once and is persisted by useTaskBoard;
+ * The board: three columns (from the device's replica, else the server's ByStatus index), drag
+ * and drop by pointer (mouse, pen, touch on the handle) and keyboard. A drop shows at once and is persisted by useTaskBoard;
  * a refused one is put back with a spoken message.
  */
-export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
-  const board = useTaskBoard(initial);
-  const { columns, cursors, countShift, activeId, notice, loading } = board;
+export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProps) {
+  const board = useTaskBoard(initial, source);
+  const { columns, cursors, activeId, notice, loading } = board;
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -98,7 +108,7 @@ export function TaskBoard({ initial, counts, noteTitles }: TaskBoardProps) {
               key={status}
               status={status}
               tasks={columns[status]}
-              count={Math.max(0, counts[status] + countShift[status])}
+              count={columnCount(board, status, counts[status])}
               hasMore={Boolean(cursors[status])}
               loading={loading === status}
               onLoadMore={() => board.loadMore(status)}

@@ -5,7 +5,7 @@ import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
 import type { Task, TaskCard } from "@/lib/tasks/types";
 import { useQuickAdd } from "@/lib/tasks/use-quick-add";
-import { useTaskList } from "@/lib/tasks/use-task-list";
+import { type ReplicaSource, useTaskList } from "@/lib/tasks/use-task-list";
 import { priorityLabels, sortTasks, statusLabels, type TaskSort } from "@/lib/tasks/view";
 
 interface TaskListProps {
@@ -14,6 +14,8 @@ interface TaskListProps {
   readonly noteTitles: Readonly<Record<string, string>>;
   /** A task to open at once (a link from a note). */
   readonly openTaskId?: string;
+  /** The view's tasks in the device's replica, once it is ready: the list follows them. */
+  readonly source?: ReplicaSource;
 }
 
 /**
@@ -21,8 +23,8 @@ interface TaskListProps {
  * through the JSON API (see useTaskList). A task completed here stays visible (struck through)
  * until the page is reloaded, and the notice offers Undo.
  */
-export function TaskList({ initial, sort, noteTitles, openTaskId }: TaskListProps) {
-  const list = useTaskList(initial, openTaskId);
+export function TaskList({ initial, sort, noteTitles, openTaskId, source }: TaskListProps) {
+  const list = useTaskList(initial, openTaskId, source);
   const { items, openId, notice, replays } = list;
   const sorted = sortTasks(items, sort);
 

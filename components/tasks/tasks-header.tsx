@@ -12,7 +12,8 @@ export function TasksHeader({
   counts,
   current,
 }: {
-  readonly counts: TaskCounts;
+  /** Absent while a view drawn from the replica has not read it yet. */
+  readonly counts?: TaskCounts;
   readonly current: (typeof tabs)[number]["href"];
 }) {
   return (
@@ -20,7 +21,7 @@ export function TasksHeader({
       <div className="min-w-0 space-y-1">
         <h1 className="text-2xl font-semibold">Tasks</h1>
         <p className="text-sm text-muted" data-testid="task-counts">
-          {countsSentence(counts)}
+          {counts ? countsSentence(counts) : "\u00a0"}
         </p>
       </div>
       <nav

@@ -29,6 +29,25 @@ export class TasksPage {
     await expect(this.page.getByRole("heading", { name: "Deleted tasks" })).toBeVisible();
   }
 
+  /**
+   * Waits until this browser holds a ready replica of the library (issue 13): the sync engine
+   * sets its cookie then, and the task views draw from the replica from that moment.
+   */
+  async replicaReady() {
+    await expect
+      .poll(async () =>
+        (await this.page.context().cookies()).some((cookie) => cookie.name === "jotboard-replica"),
+      )
+      .toBe(true);
+  }
+
+  /** The task id of a row of the list. */
+  async rowId(description: string): Promise<string> {
+    const id = await this.row(description).getAttribute("data-task-id");
+    if (!id) throw new Error(`No task id on the row of ${description}.`);
+    return id;
+  }
+
   counts() {
     return this.page.getByTestId("task-counts");
   }

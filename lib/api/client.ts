@@ -111,5 +111,13 @@ export async function callApi<T>(
   } catch {
     return { ok: false, status: 0, message: offlineMessage };
   }
-  return readAnswer(response, schema);
+  const answer = await readAnswer(response, schema);
+  const method = request.method ?? "GET";
+  if (answer.ok && method !== "GET") {
+    // What the server kept goes into the device's replica before the caller shows it; loaded
+    // on demand, so pages that only read stay light.
+    const { settleWrite } = await import("@/lib/offline/local-writes");
+    await settleWrite({ method, url, body: request.body }, { ok: true, body: answer.data });
+  }
+  return answer;
 }

@@ -9,6 +9,7 @@ import {
   type NoteDraft,
   nextRequest,
 } from "@/lib/offline/drafts";
+import { settleWrite } from "@/lib/offline/local-writes";
 import { reportPending, send } from "@/lib/offline/sync";
 
 /**
@@ -24,7 +25,11 @@ export async function sendDraftRequest(
 ): Promise<DraftAnswer> {
   try {
     const response = await send(request, options);
-    return classifyAnswer(request, response.status, await readJson(response));
+    const answer = classifyAnswer(request, response.status, await readJson(response));
+    // The note as the server saved it goes into the device's replica (the same seam as the
+    // outbox's changes), so its lists show it without waiting for a pull.
+    if (answer.kind === "saved") await settleWrite(request, { ok: true, body: answer.note });
+    return answer;
   } catch {
     // No answer (network, or a keepalive body over the browser's 64 KB): the draft keeps the
     // request and sends it again with the same key.

@@ -1,8 +1,10 @@
 import { ulid } from "ulid";
-import { readAnswer, sendRequest } from "@/lib/api/client";
+import { readAnswer, readJson, sendRequest } from "@/lib/api/client";
 import { changeAnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
+import type { Note } from "@/lib/notes/types";
 import { readDrafts } from "@/lib/offline/draft-store";
 import { nextRequest } from "@/lib/offline/drafts";
+import { landWrite, settleWrite } from "@/lib/offline/local-writes";
 import {
   clearOfflineStore,
   enqueueMutation,
@@ -14,6 +16,7 @@ import {
   setMutationAside,
   takeForSending,
 } from "@/lib/offline/store";
+import type { Task } from "@/lib/tasks/types";
 
 /**
  * Sends a change now, or keeps it in the outbox when there is no connection, and replays the
@@ -137,6 +140,8 @@ export async function queueUpload(
     createdAt: new Date().toISOString(),
   };
   await enqueueMutation(mutation);
+  // Nothing to overlay: the attachment's record is the server's to make (its answer, once
+  // replayed, goes into the replica like any other).
   emit({ type: "queued", mutation });
   await reportPending();
   return mutation.id;
@@ -146,21 +151,43 @@ export type SendResult =
   | { readonly queued: true }
   | { readonly queued: false; readonly response: Response };
 
-/** Sends now when possible; queues on a network failure (not on an HTTP error, which is an answer). */
-export async function sendOrQueue(request: MutationRequest): Promise<SendResult> {
+/**
+ * The server's answer to a change sent now, into the device's replica: the record it kept, or
+ * (any refusal) the change's overlay undone. The caller still reads the response.
+ */
+async function settleAnswered(mutation: QueuedMutation, response: Response): Promise<void> {
+  const body = response.ok ? await readJson(response.clone()) : undefined;
+  await settleWrite(mutation, response.ok ? { ok: true, body } : { ok: false });
+}
+
+/**
+ * Sends now when possible; queues on a network failure (not on an HTTP error, which is an
+ * answer). Either way the change shows in the device's replica at once: `optimistic` is the
+ * record as the change will make it (`null`: gone), else the replica's record with the change.
+ */
+export async function sendOrQueue(
+  request: MutationRequest,
+  optimistic?: Note | Task | null,
+): Promise<SendResult> {
   const mutation: QueuedMutation = {
     ...request,
     id: ulid(),
     idempotencyKey: ulid(),
     createdAt: new Date().toISOString(),
   };
+  await landWrite(mutation, optimistic);
   // Nothing may overtake a change waiting in line; set-aside ones are out of line.
   const waiting = (await queuedMutations()).some((queued) => !queued.setAside);
   if (navigator.onLine && !waiting) {
+    let response: Response | undefined;
     try {
-      return { queued: false, response: await send(mutation) };
+      response = await send(mutation);
     } catch {
       // Network failure: fall through to the outbox.
+    }
+    if (response) {
+      await settleAnswered(mutation, response);
+      return { queued: false, response };
     }
   }
   await enqueueMutation(mutation);
@@ -201,6 +228,7 @@ export function replayOutbox(): Promise<void> {
           const answer = await readAnswer(response, null);
           const message = answer.ok ? failedMessage : (answer.serverMessage ?? failedMessage);
           await setMutationAside(mutation.id, message);
+          await settleWrite(mutation, { ok: false });
           emit({ type: "refused", mutation, message, setAside: true });
           continue;
         }
@@ -218,6 +246,14 @@ export function replayOutbox(): Promise<void> {
         // A kept file's answer is its confirmation's: the note with the file.
         const schema = mutation.fileId ? noteSchema : changeAnswerSchema(mutation.url);
         const answer = await readAnswer(response, schema);
+        // Into the replica before anyone hears of it: the views re-read what it kept, or (a
+        // refusal) lose the overlay, which is the rollback the message below explains.
+        await settleWrite(
+          mutation,
+          answer.ok || response.ok
+            ? { ok: true, body: answer.ok ? answer.data : undefined }
+            : { ok: false },
+        );
         if (answer.ok) emit({ type: "replayed", mutation, body: answer.data });
         // Applied, though its answer is not what the route answers: nothing to show from it.
         else if (response.ok) emit({ type: "replayed", mutation, body: undefined });

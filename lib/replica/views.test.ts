@@ -11,4 +11,10 @@ describe("pages drawn from the replica", () => {
     expect(drawsFromReplica("/notes/new", "")).toBe(false);
     expect(drawsFromReplica("/settings", "")).toBe(false);
   });
+
+  it("are the task list with any filter, the board and the deleted tasks", () => {
+    expect(drawsFromReplica("/tasks", "?status=completed&sort=priority")).toBe(true);
+    expect(drawsFromReplica("/tasks/board", "")).toBe(true);
+    expect(drawsFromReplica("/tasks/trash", "")).toBe(true);
+  });
 });

@@ -6,6 +6,8 @@ const replicaPaths = [
   /^\/notes\/?$/,
   /^\/notes\/trash\/?$/,
   /^\/notes\/[0-9A-HJKMNP-TV-Z]{26}\/?$/,
+  // The task list (its filters too), the board and the deleted tasks.
+  /^\/tasks(?:\/board|\/trash)?\/?$/,
 ];
 
 export function drawsFromReplica(pathname: string, search: string): boolean {

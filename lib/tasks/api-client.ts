@@ -54,13 +54,17 @@ export async function callTasksApi<T>(
   // Without a schema of its own, the caller's T is the route's answer (Task or TaskPage).
   const schema = init.schema ?? (answerSchema(url, method) as z.ZodType<T>);
   if (method !== "GET" && init.optimistic !== undefined) {
-    const result = await sendOrQueue({
-      method,
-      url,
-      body: init.body,
-      mergeKey: method === "PATCH" ? `PATCH ${url}` : undefined,
-      label: changeLabel(method, url, init.body),
-    });
+    const result = await sendOrQueue(
+      {
+        method,
+        url,
+        body: init.body,
+        mergeKey: method === "PATCH" ? `PATCH ${url}` : undefined,
+        label: changeLabel(method, url, init.body),
+      },
+      // Shown in the device's replica at once (lib/offline/local-writes.ts).
+      init.optimistic as Task | null,
+    );
     if (result.queued) return { ok: true, status: 202, data: init.optimistic, queued: true };
     const answer = await readAnswer(result.response, schema);
     return answer.ok ? answer : failure(answer);
@@ -75,4 +79,15 @@ export async function callTasksApi<T>(
  */
 export function refreshWhenOnline(router: { refresh: () => void }): void {
   if (navigator.onLine) router.refresh();
+}
+
+/**
+ * After a refusal this device's copy may be behind (a task deleted elsewhere): a view drawn from
+ * the replica pulls the changes it missed (the pull on reconnect may have gone out before the
+ * network was really back); one drawn from the server re-reads the page.
+ */
+export function catchUpWhenOnline(router: { refresh: () => void }, fromReplica: boolean): void {
+  if (!navigator.onLine) return;
+  if (!fromReplica) router.refresh();
+  else void import("@/lib/replica/sync-engine").then(({ pullNow }) => pullNow());
 }

@@ -3,6 +3,8 @@ import {
   type BoardPages,
   type BoardState,
   boardReducer,
+  type Columns,
+  columnCount,
   initialBoard,
   placeOf,
 } from "@/lib/tasks/board-reducer";
@@ -140,6 +142,78 @@ describe("the board reducer", () => {
       },
     );
     expect(boardReducer(busy, { type: "serverPages", pages: fresh, online: true })).toBe(busy);
+  });
+
+  it("takes the replica's columns, keeping moves in flight where they were dropped", () => {
+    const dropped = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "draggedOver", activeId: "a", overId: "d", below: true },
+      { type: "dropped", activeId: "a", overId: "a" },
+    );
+    expect(ids(dropped, "in-progress")).toEqual(["d", "a"]);
+    // The replica holds the move as pending (status only: the new position is the server's)
+    // and a task added elsewhere; the drop stays after "d".
+    const replica: Columns = {
+      todo: [card("b"), card("c"), card("x")],
+      "in-progress": [card("a", "in-progress"), card("d", "in-progress")],
+      completed: [],
+    };
+    const state = boardReducer(dropped, { type: "replicaColumns", columns: replica });
+    expect(ids(state, "todo")).toEqual(["b", "c", "x"]);
+    expect(ids(state, "in-progress")).toEqual(["d", "a"]);
+    expect(state.whole).toBe(true);
+    expect(state.cursors).toEqual({
+      todo: undefined,
+      "in-progress": undefined,
+      completed: undefined,
+    });
+    expect(columnCount(state, "todo", 99)).toBe(3);
+    // Saved: the replica's own order from then on.
+    const saved = boardReducer(state, {
+      type: "moveSaved",
+      moveId: 1,
+      task: card("a", "in-progress"),
+    });
+    const settled = boardReducer(saved, { type: "replicaColumns", columns: replica });
+    expect(ids(settled, "in-progress")).toEqual(["a", "d"]);
+    // The server's pages no longer replace what the replica shows.
+    expect(boardReducer(settled, { type: "serverPages", pages, online: true })).toBe(settled);
+  });
+
+  it("drops a move whose task is gone from the replica, and waits for a drag to end", () => {
+    const dropped = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "dropped", activeId: "a", overId: "c" },
+    );
+    const gone: Columns = { todo: [card("b"), card("c")], "in-progress": [], completed: [] };
+    expect(ids(boardReducer(dropped, { type: "replicaColumns", columns: gone }), "todo")).toEqual([
+      "b",
+      "c",
+    ]);
+    const dragging = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "b" },
+      { type: "draggedOver", activeId: "b", overId: "completed", below: false },
+    );
+    const during = boardReducer(dragging, { type: "replicaColumns", columns: gone });
+    expect(during.columns).toBe(dragging.columns);
+    const cancelled = boardReducer(during, { type: "dragCancelled" });
+    expect(ids(cancelled, "todo")).toEqual(["b", "c"]);
+    expect(ids(cancelled, "completed")).toEqual([]);
+    expect(cancelled.whole).toBe(true);
+  });
+
+  it("counts from the server's counters and the drops until the replica has every task", () => {
+    const dropped = run(
+      initialBoard(pages),
+      { type: "dragStarted", activeId: "a" },
+      { type: "draggedOver", activeId: "a", overId: "completed", below: false },
+      { type: "dropped", activeId: "a", overId: "completed" },
+    );
+    expect(columnCount(dropped, "todo", 10)).toBe(9);
+    expect(columnCount(dropped, "completed", 0)).toBe(1);
   });
 
   it("appends a loaded page without cards it already shows", () => {

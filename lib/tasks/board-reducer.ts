@@ -40,10 +40,16 @@ export interface BoardState {
   readonly nextMoveId: number;
   readonly notice?: BoardNotice;
   readonly loading: TaskStatus | null;
+  /** The columns hold every task (drawn from the device's replica): no pages, exact counts. */
+  readonly whole: boolean;
+  /** The replica's columns as last read, under the moves in flight. */
+  readonly source?: Columns;
 }
 
 export type BoardAction =
   | { readonly type: "serverPages"; readonly pages: BoardPages; readonly online: boolean }
+  /** A new snapshot of the replica (pending local changes included). */
+  | { readonly type: "replicaColumns"; readonly columns: Columns }
   | { readonly type: "dragStarted"; readonly activeId: string }
   | {
       readonly type: "draggedOver";
@@ -88,7 +94,20 @@ export function initialBoard(pages: BoardPages): BoardState {
     moves: [],
     nextMoveId: 1,
     loading: null,
+    whole: false,
   };
+}
+
+const noCursors: BoardState["cursors"] = {
+  todo: undefined,
+  "in-progress": undefined,
+  completed: undefined,
+};
+
+/** A column's count: exact from a whole board, else the server's counter moved by the drops. */
+export function columnCount(state: BoardState, status: TaskStatus, counted: number): number {
+  if (state.whole) return state.columns[status].length;
+  return Math.max(0, counted + state.countShift[status]);
 }
 
 function isStatus(id: string): id is TaskStatus {
@@ -190,6 +209,44 @@ function drop(state: BoardState, activeId: string, overId: string | null): Board
   };
 }
 
+/**
+ * A move in flight laid over newer columns: the card (as the columns have it now) goes between
+ * the neighbours it was dropped between. A card gone meanwhile stays gone (its move will be
+ * refused and say so).
+ */
+function replay(columns: Columns, move: BoardMove): Columns {
+  const found = locate(columns, move.task.taskId);
+  if (!found?.task) return columns;
+  const card = { ...found.task, status: move.status };
+  const others = (status: TaskStatus) =>
+    columns[status].filter((task) => task.taskId !== card.taskId);
+  const without: Columns = {
+    todo: others("todo"),
+    "in-progress": others("in-progress"),
+    completed: others("completed"),
+  };
+  const target = without[move.status];
+  const after = target.findIndex((task) => task.taskId === move.afterTaskId);
+  const before = target.findIndex((task) => task.taskId === move.beforeTaskId);
+  const at = after >= 0 ? after + 1 : before >= 0 ? before : target.length;
+  return {
+    ...without,
+    [move.status]: [...target.slice(0, at), card, ...target.slice(at)],
+  };
+}
+
+/** The replica's columns with this board's moves in flight on top, once no drag is under way. */
+function fromSource(state: BoardState): BoardState {
+  if (!state.source || state.before) return state;
+  return {
+    ...state,
+    columns: state.moves.reduce(replay, state.source),
+    cursors: noCursors,
+    countShift: noShift,
+    whole: true,
+  };
+}
+
 /** Puts a refused move's card back where it was; the rest of the board keeps later moves. */
 function putBack(state: BoardState, move: BoardMove, message: string): BoardState {
   const others = (column: TaskStatus) =>
@@ -219,14 +276,17 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
   switch (action.type) {
     case "serverPages":
       // Adopt the server's columns only when nothing is in flight; offline a refresh can only
-      // bring the service worker's older copy.
-      if (state.moves.length > 0 || state.before || !action.online) return state;
+      // bring the service worker's older copy. Once the replica draws the board, it wins.
+      if (state.whole || state.moves.length > 0 || state.before || !action.online) return state;
       return {
         ...state,
         columns: columnsOf(action.pages),
         cursors: cursorsOf(action.pages),
         countShift: noShift,
       };
+    case "replicaColumns":
+      // During a drag the columns are dnd-kit's: the new source waits for the drop.
+      return fromSource({ ...state, source: action.columns });
     case "dragStarted":
       return { ...state, before: state.columns, activeId: action.activeId, notice: undefined };
     case "draggedOver":
@@ -235,9 +295,14 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
         columns: dragOver(state.columns, action.activeId, action.overId, action.below),
       };
     case "dropped":
-      return drop(state, action.activeId, action.overId);
+      return fromSource(drop(state, action.activeId, action.overId));
     case "dragCancelled":
-      return { ...state, activeId: null, before: null, columns: state.before ?? state.columns };
+      return fromSource({
+        ...state,
+        activeId: null,
+        before: null,
+        columns: state.before ?? state.columns,
+      });
     case "moveSaved": {
       const move = state.moves.find((entry) => entry.id === action.moveId);
       if (!move) return state;

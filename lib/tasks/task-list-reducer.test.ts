@@ -66,6 +66,59 @@ describe("the task list reducer", () => {
     expect(ids(gone)).toEqual(["b"]);
   });
 
+  it("takes the replica's list, keeping what was completed here and what is in flight", () => {
+    const start = initialList([card("a"), card("b"), card("c")]);
+    const completing = taskListReducer(start, { type: "toggling", task: card("a") });
+    // The replica has not seen the completion yet: the list keeps showing it done.
+    const early = taskListReducer(completing, {
+      type: "replicaList",
+      items: [card("a"), card("b", { description: "Renamed elsewhere" })],
+      liveIds: ["a", "b"],
+    });
+    expect(early.items).toEqual([
+      card("a", { status: "completed" }),
+      card("b", { description: "Renamed elsewhere" }),
+    ]);
+    const done = taskListReducer(early, {
+      type: "toggled",
+      before: card("a"),
+      task: task("a", { status: "completed", version: 2 }),
+      place: {},
+    });
+    // Open tasks only: the completed one stays (struck through) while it still exists.
+    const later = taskListReducer(done, {
+      type: "replicaList",
+      items: [card("b")],
+      liveIds: ["a", "b"],
+    });
+    expect(ids(later)).toEqual(["b", "a"]);
+    const deletedElsewhere = taskListReducer(later, {
+      type: "replicaList",
+      items: [card("b")],
+      liveIds: ["b"],
+    });
+    expect(ids(deletedElsewhere)).toEqual(["b"]);
+  });
+
+  it("keeps a task whose replayed edit awaits the person's choice on the replica's list", () => {
+    const replay: ReplayConflict = {
+      kind: "conflict",
+      taskId: "c",
+      current: task("c", { status: "completed", version: 2 }),
+      patch: { description: "Mine" },
+    };
+    const state = taskListReducer(initialList([card("a")]), { type: "replayConflicted", replay });
+    const next = taskListReducer(state, { type: "replicaList", items: [card("a")], liveIds: [] });
+    expect(ids(next)).toEqual(["a", "c"]);
+  });
+
+  it("leaves another task's editor open when a trashed one's answer comes in", () => {
+    // The replica took the trashed task off the list at once; the person opened another.
+    const start = { ...initialList([card("a"), card("b")]), openId: "a" };
+    const trashed = taskListReducer(start, { type: "trashed", task: card("b") });
+    expect(trashed.openId).toBe("a");
+  });
+
   it("trashes with Undo and restores to the top", () => {
     const start = { ...initialList([card("a"), card("b")]), openId: "b" };
     const trashed = taskListReducer(start, { type: "trashed", task: card("b") });

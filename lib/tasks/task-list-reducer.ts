@@ -25,10 +25,19 @@ export interface TaskListState {
   readonly notice?: ListNotice;
   /** Offline edits that met a newer version when replayed, by task, until the person chooses. */
   readonly replays: Readonly<Record<string, ReplayConflict>>;
+  /** Tasks whose completion (or reopening) is on its way: a new source keeps them as shown. */
+  readonly inFlight: readonly string[];
 }
 
 export type TaskListAction =
   | { readonly type: "serverList"; readonly initial: readonly TaskCard[] }
+  | {
+      readonly type: "replicaList";
+      /** The view's tasks in the device's replica (its filter applied, pending changes in). */
+      readonly items: readonly TaskCard[];
+      /** Every live task in the replica, shown or not. */
+      readonly liveIds: readonly string[];
+    }
   | { readonly type: "opened"; readonly taskId?: string }
   | { readonly type: "added"; readonly task: Task }
   | { readonly type: "saved"; readonly task: Task }
@@ -53,7 +62,7 @@ export function cardOf(task: Task): TaskCard {
 }
 
 export function initialList(items: readonly TaskCard[], openId?: string): TaskListState {
-  return { items, openId, replays: {} };
+  return { items, openId, replays: {}, inFlight: [] };
 }
 
 /** Completing shows "completed"; reopening goes back to To do. */
@@ -67,6 +76,36 @@ function replace(items: readonly TaskCard[], card: TaskCard): readonly TaskCard[
 
 function prepend(items: readonly TaskCard[], card: TaskCard): readonly TaskCard[] {
   return [card, ...items.filter((task) => task.taskId !== card.taskId)];
+}
+
+function settled(state: TaskListState, taskId: string): readonly string[] {
+  return state.inFlight.filter((id) => id !== taskId);
+}
+
+/**
+ * A new snapshot of the replica: its tasks, with this view's own doings kept as shown (a
+ * completion on its way, a task completed here that the filter now leaves out but that still
+ * exists, a task whose replayed edit awaits the person's choice).
+ */
+function fromReplica(
+  state: TaskListState,
+  items: readonly TaskCard[],
+  liveIds: readonly string[],
+): readonly TaskCard[] {
+  const shownHere = new Map(state.items.map((task) => [task.taskId, task]));
+  const fresh = items.map((task) =>
+    state.inFlight.includes(task.taskId) ? (shownHere.get(task.taskId) ?? task) : task,
+  );
+  const listed = new Set(items.map((task) => task.taskId));
+  const live = new Set(liveIds);
+  const kept = state.items.filter(
+    (task) =>
+      !listed.has(task.taskId) &&
+      (task.taskId in state.replays ||
+        (live.has(task.taskId) &&
+          (task.status === "completed" || state.inFlight.includes(task.taskId)))),
+  );
+  return [...fresh, ...kept];
 }
 
 function withoutReplay(replays: TaskListState["replays"], taskId: string) {
@@ -85,6 +124,8 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       );
       return { ...state, items: [...action.initial, ...kept] };
     }
+    case "replicaList":
+      return { ...state, items: fromReplica(state, action.items, action.liveIds) };
     case "opened":
       return { ...state, openId: action.taskId };
     case "added":
@@ -103,12 +144,14 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       return {
         ...state,
         items: replace(state.items, { ...action.task, status: toggledStatus(action.task) }),
+        inFlight: [...settled(state, action.task.taskId), action.task.taskId],
       };
     case "toggled": {
       const { before, task, place } = action;
       return {
         ...state,
         items: replace(state.items, cardOf(task)),
+        inFlight: settled(state, task.taskId),
         notice:
           task.status === "completed"
             ? {
@@ -123,6 +166,7 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       return {
         ...state,
         items: replace(state.items, cardOf(action.current)),
+        inFlight: settled(state, action.before.taskId),
         notice: {
           tone: "error",
           text: `“${action.before.description}” changed elsewhere; showing the newer version (${statusLabels[action.current.status]}). Try again if you still want to change it.`,
@@ -132,6 +176,7 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       return {
         ...state,
         items: replace(state.items, action.before),
+        inFlight: settled(state, action.before.taskId),
         notice: { tone: "error", text: action.message },
       };
     case "putBack":
@@ -147,7 +192,9 @@ export function taskListReducer(state: TaskListState, action: TaskListAction): T
       return {
         ...state,
         items: state.items.filter((item) => item.taskId !== action.task.taskId),
-        openId: undefined,
+        // Drawn from the replica the task left the list before this answer: another task's
+        // editor may be open by now.
+        openId: state.openId === action.task.taskId ? undefined : state.openId,
         notice: {
           tone: "info",
           text: `Moved “${action.task.description}” to Deleted tasks.`,

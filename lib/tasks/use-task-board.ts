@@ -4,13 +4,15 @@ import type { DragEndEvent, DragOverEvent, DragStartEvent } from "@dnd-kit/core"
 import { useRouter } from "next/navigation";
 import { useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
-import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
+import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import {
   type BoardMove,
   type BoardPages,
   boardReducer,
+  type Columns,
   initialBoard,
 } from "@/lib/tasks/board-reducer";
+import { positionBetween } from "@/lib/tasks/position";
 import { refusalText } from "@/lib/tasks/replays";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
 import type { Task, TaskPage } from "@/lib/tasks/types";
@@ -21,8 +23,13 @@ import { useSeenTaskNames, useTaskReplays } from "@/lib/tasks/use-task-replays";
  * (each names neighbours the server already knows); a refused one is put back with a message,
  * now or when the outbox replays it.
  */
-export function useTaskBoard(initial: BoardPages) {
+export function useTaskBoard(initial: BoardPages, source?: Columns) {
   const router = useRouter();
+  // Drawn from the replica, the board follows it; the server's page is only re-read without one.
+  const fromReplica = source !== undefined;
+  const refresh = () => {
+    if (!fromReplica) refreshWhenOnline(router);
+  };
   const [state, dispatch] = useReducer(boardReducer, initial, initialBoard);
   const latest = useRef(state);
   latest.current = state;
@@ -36,6 +43,10 @@ export function useTaskBoard(initial: BoardPages) {
     () => dispatch({ type: "serverPages", pages: initial, online: navigator.onLine }),
     [initial],
   );
+  // Every change of the replica (this tab's writes, another tab's, a pull from another device).
+  useEffect(() => {
+    if (source) dispatch({ type: "replicaColumns", columns: source });
+  }, [source]);
 
   // Keep what was seen for offline reading.
   useEffect(() => {
@@ -60,7 +71,13 @@ export function useTaskBoard(initial: BoardPages) {
     const result = await callTasksApi<Task>(`/api/tasks/${task.taskId}/move`, {
       method: "POST",
       body: { status, afterTaskId, beforeTaskId },
-      optimistic: { ...task, details: "", status, updatedAt: new Date().toISOString() },
+      optimistic: {
+        ...task,
+        details: "",
+        status,
+        position: droppedPosition(latest.current.columns, move) ?? task.position,
+        updatedAt: new Date().toISOString(),
+      },
     });
     inFlight.current--;
     if (result.ok) {
@@ -69,7 +86,7 @@ export function useTaskBoard(initial: BoardPages) {
     } else {
       dispatch({ type: "moveRefused", moveId: move.id, message: result.message });
     }
-    if (inFlight.current === 0) refreshWhenOnline(router);
+    if (inFlight.current === 0) refresh();
   }
 
   // A move (or other change) queued offline and refused when replayed: say so, show the server's.
@@ -84,7 +101,7 @@ export function useTaskBoard(initial: BoardPages) {
             message: "it changed elsewhere; open it in the list to choose.",
           };
     dispatch({ type: "failed", text: refusalText(refusal, nameOf(refusal.taskId)) });
-    refreshWhenOnline(router);
+    catchUpWhenOnline(router, fromReplica);
   });
 
   async function loadMore(status: TaskStatus) {
@@ -123,4 +140,20 @@ export function useTaskBoard(initial: BoardPages) {
     onDragCancel: () => dispatch({ type: "dragCancelled" }),
     loadMore: (status: TaskStatus) => void loadMore(status),
   };
+}
+
+/**
+ * A position between the neighbours the card was dropped between, for the replica's copy until
+ * the server answers with its own (the server picks it again: this one only keeps the order).
+ */
+function droppedPosition(columns: Columns, move: BoardMove): string | undefined {
+  const column = columns[move.status];
+  const after = column.find((card) => card.taskId === move.afterTaskId);
+  const before = column.find((card) => card.taskId === move.beforeTaskId);
+  try {
+    return positionBetween(after?.position ?? null, before?.position ?? null);
+  } catch {
+    // Neighbours out of order (their own moves in flight): the order settles with the answers.
+    return undefined;
+  }
 }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
-import { callTasksApi, refreshWhenOnline } from "@/lib/tasks/api-client";
+import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import { refusalText } from "@/lib/tasks/replays";
 import {
   initialList,
@@ -12,6 +12,13 @@ import {
   toggledStatus,
 } from "@/lib/tasks/task-list-reducer";
 import type { Task, TaskCard } from "@/lib/tasks/types";
+
+/** The list's tasks as the replica has them: the view's own, and every live task's id. */
+export interface ReplicaSource {
+  readonly items: readonly TaskCard[];
+  readonly liveIds: readonly string[];
+}
+
 import { useSeenTaskNames, useTaskReplays } from "@/lib/tasks/use-task-replays";
 import { placeInColumn } from "@/lib/tasks/view";
 
@@ -21,16 +28,34 @@ import { placeInColumn } from "@/lib/tasks/view";
  * later that the server refuses are reported; an edit that met a newer version opens its
  * editor with the choice.
  */
-export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
+export function useTaskList(
+  initial: readonly TaskCard[],
+  openTaskId?: string,
+  source?: ReplicaSource,
+) {
   const router = useRouter();
   const [state, dispatch] = useReducer(taskListReducer, undefined, () =>
-    initialList(initial, openTaskId),
+    initialList(source?.items ?? initial, openTaskId),
   );
   const latest = useRef(state);
   latest.current = state;
   const nameOf = useSeenTaskNames(state.items);
+  // Drawn from the replica, the view follows it; the server's page is only re-read without one.
+  const fromReplica = source !== undefined;
+  const refresh = () => {
+    if (!fromReplica) refreshWhenOnline(router);
+  };
 
-  useEffect(() => dispatch({ type: "serverList", initial }), [initial]);
+  useEffect(() => {
+    if (!fromReplica) dispatch({ type: "serverList", initial });
+  }, [initial, fromReplica]);
+  useEffect(() => {
+    if (source) dispatch({ type: "replicaList", items: source.items, liveIds: source.liveIds });
+  }, [source]);
+  // A task named in the address, found once the replica has been read.
+  useEffect(() => {
+    if (openTaskId) dispatch({ type: "opened", taskId: openTaskId });
+  }, [openTaskId]);
 
   // Keep what was seen for offline reading.
   useEffect(() => {
@@ -47,7 +72,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
       message: refusalText(problem, nameOf(problem.taskId)),
     });
     // The list then shows what the server kept.
-    refreshWhenOnline(router);
+    catchUpWhenOnline(router, fromReplica);
   });
 
   async function toggleDone(task: TaskCard) {
@@ -69,7 +94,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
     });
     if (result.ok) {
       dispatch({ type: "toggled", before: task, task: result.data, place });
-      refreshWhenOnline(router);
+      refresh();
     } else if (result.current) {
       dispatch({ type: "toggleConflicted", before: task, current: result.current });
     } else {
@@ -93,7 +118,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
       return;
     }
     dispatch({ type: "putBack", before, task: result.data });
-    refreshWhenOnline(router);
+    refresh();
   }
 
   async function trash(task: TaskCard) {
@@ -106,7 +131,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
       return;
     }
     dispatch({ type: "trashed", task });
-    refreshWhenOnline(router);
+    refresh();
   }
 
   async function restore(taskId: string) {
@@ -116,7 +141,7 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
       return;
     }
     dispatch({ type: "restored", task: result.data });
-    refreshWhenOnline(router);
+    refresh();
   }
 
   return {
@@ -136,11 +161,11 @@ export function useTaskList(initial: readonly TaskCard[], openTaskId?: string) {
     close: () => dispatch({ type: "opened" }),
     added: (task: Task) => {
       dispatch({ type: "added", task });
-      refreshWhenOnline(router);
+      refresh();
     },
     saved: (task: Task) => {
       dispatch({ type: "saved", task });
-      refreshWhenOnline(router);
+      refresh();
     },
   };
 }

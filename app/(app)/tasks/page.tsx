@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
-import { TaskFilters } from "@/components/tasks/task-filters";
-import { TaskList } from "@/components/tasks/task-list";
-import { TasksHeader } from "@/components/tasks/tasks-header";
+import { TaskListView } from "@/components/tasks/task-list-view";
 import { pageQuery } from "@/lib/schemas";
-import { requirePageContext } from "@/lib/server/page-context";
+import { hasReplica, requirePageContext } from "@/lib/server/page-context";
 import { readTaskList } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
 import { taskListViewSchema } from "@/lib/tasks/view";
@@ -18,33 +16,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TasksPage({ searchParams }: Props) {
   const { user, db } = await requirePageContext("/tasks");
   const view = taskListViewSchema.parse(pageQuery(await searchParams));
-  const { counts, items, truncated, noteTitles, focusTaskId } = await readTaskList(
-    db,
-    user.userId,
-    view,
-  );
-  const viewKey = JSON.stringify({ ...view, task: undefined });
-
-  return (
-    <div className="space-y-6">
-      <TasksHeader counts={counts} current="/tasks" />
-      <TaskFilters key={viewKey} view={view} />
-      {view.due && view.status === "completed" && (
-        <p className="text-sm text-muted">Due filters show open tasks only.</p>
-      )}
-      <TaskList
-        key={viewKey}
-        initial={items}
-        sort={view.sort}
-        noteTitles={noteTitles}
-        openTaskId={focusTaskId}
-      />
-      {truncated && (
-        <p className="text-sm text-muted">
-          Showing the first {taskLimits.maxPageSize} tasks of each kind; finish or delete some, or
-          use the board to see the rest.
-        </p>
-      )}
-    </div>
-  );
+  // A device whose replica is ready draws the list (and its filters) from it: no database read.
+  if (await hasReplica(user)) return <TaskListView view={view} />;
+  const page = await readTaskList(db, user.userId, view);
+  return <TaskListView view={view} server={{ ...page, pageSize: taskLimits.maxPageSize }} />;
 }

@@ -1,76 +1,17 @@
 import type { Metadata } from "next";
-import { deleteTaskForeverAction, restoreTaskAction } from "@/app/(app)/tasks/actions";
-import { LocalTime } from "@/components/app-shell/local-time";
-import { ActionButton } from "@/components/forms/action-button";
-import { TasksHeader } from "@/components/tasks/tasks-header";
-import { requirePageContext } from "@/lib/server/page-context";
+import { TaskTrashView } from "@/components/tasks/task-trash-view";
+import { hasReplica, requirePageContext } from "@/lib/server/page-context";
 import { readDeletedTasks } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
-import { statusLabels } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Deleted tasks" };
 
 export default async function DeletedTasksPage() {
   const { user, db } = await requirePageContext("/tasks/trash");
+  // A device whose replica is ready draws the deleted tasks from it: no database read here.
+  if (await hasReplica(user)) return <TaskTrashView />;
   const { counts, page } = await readDeletedTasks(db, user.userId);
-  return (
-    <div className="space-y-6">
-      <TasksHeader counts={counts} current="/tasks/trash" />
-      <div className="space-y-1">
-        <h2 className="text-lg font-semibold">Deleted tasks</h2>
-        <p className="text-sm text-muted">
-          Deleted tasks can be restored to where they were; they are removed for good after 30 days.
-        </p>
-      </div>
-      {page.nextCursor && (
-        <p className="text-sm text-muted">
-          Showing the {taskLimits.maxPageSize} newest deleted tasks; restore or delete them to see
-          older ones.
-        </p>
-      )}
-      {page.items.length === 0 ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
-          No deleted tasks.
-        </p>
-      ) : (
-        <ul
-          aria-label="Deleted tasks"
-          className="divide-y divide-line rounded-xl border border-line bg-surface"
-        >
-          {page.items.map((task) => (
-            <li key={task.taskId} className="flex flex-wrap items-center gap-3 p-4">
-              <div className="min-w-0 flex-1">
-                <p className="break-words font-medium">{task.description}</p>
-                <p className="text-xs text-muted">
-                  Was in {statusLabels[task.status]}
-                  {task.deletedAt && (
-                    <>
-                      {" · deleted "}
-                      <LocalTime iso={task.deletedAt} />
-                    </>
-                  )}
-                </p>
-              </div>
-              <ActionButton
-                action={restoreTaskAction}
-                fields={{ taskId: task.taskId }}
-                label="Restore"
-                pendingLabel="Restoring…"
-                ariaLabel={`Restore ${task.description}`}
-              />
-              <ActionButton
-                action={deleteTaskForeverAction}
-                fields={{ taskId: task.taskId }}
-                label="Delete for good"
-                pendingLabel="Deleting…"
-                tone="danger"
-                confirm="Delete this task for good? This cannot be undone."
-                ariaLabel={`Delete ${task.description} for good`}
-              />
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
+  const more = Boolean(page.nextCursor);
+  const pageSize = taskLimits.maxPageSize;
+  return <TaskTrashView server={{ counts, items: page.items, more, pageSize }} />;
 }

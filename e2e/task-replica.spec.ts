@@ -1,0 +1,119 @@
+import { expect } from "@playwright/test";
+import { ownAccountTest as test } from "./support/fixtures";
+import { liveUpdatesReady } from "./support/live-updates";
+import { TasksPage } from "./support/tasks";
+
+// The task views draw from the library kept on the device (issue 13): a change made on another
+// device arrives without a reload, a change made here shows at once (offline too, and across a
+// reload), and a change the server refuses is taken back with a message.
+
+test("a task created and moved on one device shows on the other's board without a reload", async ({
+  page,
+  browser,
+  ownAccount,
+}) => {
+  // Two devices, each filling its replica first.
+  test.slow();
+  const deviceA = new TasksPage(page);
+  await deviceA.gotoList();
+  await deviceA.replicaReady();
+
+  const contextB = await browser.newContext();
+  await contextB.addCookies(ownAccount.cookies);
+  const pageB = await contextB.newPage();
+  const deviceB = new TasksPage(pageB);
+  const listening = liveUpdatesReady(pageB);
+  await deviceB.gotoBoard();
+  await listening;
+  await deviceB.replicaReady();
+  await pageB.evaluate(() => {
+    (window as { notReloaded?: boolean }).notReloaded = true;
+  });
+
+  await deviceA.quickAdd("Fix the garden gate");
+  const taskId = await deviceA.rowId("Fix the garden gate");
+  await expect(deviceB.card("todo", taskId)).toBeVisible();
+  await expect(deviceB.counts()).toHaveText("1 to do, 0 in progress, 0 done");
+
+  await deviceA.gotoBoard();
+  await deviceA.dragWithKeyboard("Fix the garden gate", ["ArrowRight"]);
+  await expect(deviceA.card("in-progress", taskId)).toBeVisible();
+  await expect(deviceB.card("in-progress", taskId)).toBeVisible();
+  await expect(deviceB.card("todo", taskId)).toHaveCount(0);
+  await expect(deviceB.counts()).toHaveText("0 to do, 1 in progress, 0 done");
+  expect(
+    await pageB.evaluate(() => (window as { notReloaded?: boolean }).notReloaded === true),
+  ).toBe(true);
+  await contextB.close();
+});
+
+test("a task added offline shows at once, survives a reload before reconnecting, and is saved once", async ({
+  page,
+  context,
+}) => {
+  const tasks = new TasksPage(page);
+  await tasks.createViaApi({ description: "Renew the passport" });
+  await tasks.gotoList();
+  await tasks.replicaReady();
+  // The service worker keeps the page's shell for the offline reload.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
+  await page.reload();
+  await expect(tasks.row("Renew the passport")).toBeVisible();
+
+  await context.setOffline(true);
+  await tasks.quickAdd("Buy stamps");
+  await tasks.doneBox("Renew the passport").check();
+  await expect(page.getByTestId("sync-status")).toContainText("2 changes waiting");
+
+  await page.reload();
+  await expect(tasks.row("Buy stamps")).toBeVisible();
+  // Drawn afresh, the list of open tasks leaves the one completed offline out, and counts it.
+  await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 1 done");
+  await expect(tasks.row("Renew the passport")).toHaveCount(0);
+  await expect(page.getByTestId("sync-status")).toContainText("2 changes waiting");
+
+  await context.setOffline(false);
+  await expect(page.getByTestId("sync-status")).toHaveCount(0, { timeout: 20_000 });
+  const saved = await (await page.request.get("/api/tasks?status=completed")).json();
+  expect(saved.items.map((task: { description: string }) => task.description)).toEqual([
+    "Renew the passport",
+  ]);
+  const open = await (await page.request.get("/api/tasks?status=todo")).json();
+  expect(open.items.map((task: { description: string }) => task.description)).toEqual([
+    "Buy stamps",
+  ]);
+  await expect(tasks.row("Buy stamps")).toBeVisible();
+});
+
+test("an offline edit of a task deleted for good elsewhere is taken back, with a message", async ({
+  page,
+  context,
+}) => {
+  const tasks = new TasksPage(page);
+  const task = await tasks.createViaApi({ description: "Book the venue" });
+  await tasks.createViaApi({ description: "Send invitations" });
+  await tasks.gotoList();
+  await tasks.replicaReady();
+
+  await context.setOffline(true);
+  await tasks.doneBox("Book the venue").check();
+  await expect(tasks.doneBox("Book the venue")).toBeChecked();
+  await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 1 done");
+  // Another device deletes it for good meanwhile (the API client is not the offline browser).
+  await tasks.deleteForeverViaApi(task.taskId);
+
+  await context.setOffline(false);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Your change to “Book the venue” was not saved" }),
+  ).toContainText("This task does not exist.", { timeout: 20_000 });
+  await expect(tasks.row("Book the venue")).toHaveCount(0);
+  await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 0 done");
+  await expect(tasks.row("Send invitations")).toBeVisible();
+});
