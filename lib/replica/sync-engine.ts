@@ -4,8 +4,9 @@
  * minute. One request in flight; what asks meanwhile is coalesced into one more pull. The
  * transitions are pure (lib/replica/sync-machine.ts); this module runs the jobs they ask for.
  */
-import { claimForUser, clearOfflineStore } from "@/lib/offline/store";
-import { clearReplicaCookie, hasReplicaCookie, setReplicaCookie } from "@/lib/replica/cookie";
+import { endDeviceSession } from "@/lib/offline/device-data";
+import { claimForUser } from "@/lib/offline/store";
+import { hasReplicaCookie, setReplicaCookie } from "@/lib/replica/cookie";
 import {
   applyChanges,
   applySnapshotPage,
@@ -118,12 +119,10 @@ async function markReady() {
   if ((await replicaStatus().catch(() => undefined))?.state === "ready") setReplicaCookie(user);
 }
 
-/** The session is gone: nothing of it stays on the device. */
+/** The session is gone (a 401): nothing of it stays on the device; then sign-in. */
 async function wipe() {
   stopSync();
-  clearReplicaCookie();
-  await clearOfflineStore().catch(() => undefined);
-  window.location.assign("/signin");
+  await endDeviceSession();
 }
 
 /**
