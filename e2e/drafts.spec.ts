@@ -61,6 +61,38 @@ for (const runBeforeUnload of [false, true]) {
   });
 }
 
+// Under load the autosave can start just before the tab closes and still be on its way (writing
+// the device's draft, or waiting for an answer the page's end cuts off): the change sent on the
+// way out must not wait behind it, or it never starts.
+test("words whose autosave is still on its way when the tab closes reach the server", async ({
+  page,
+  context,
+}) => {
+  const notes = new NotesPage(page);
+  const noteId = await notes.newNote();
+  const before = await storedNote(page.request, noteId);
+  const noteUrl = `**/api/notes/${noteId}`;
+  let autosaveSent: () => void = () => undefined;
+  const autosaving = new Promise<void>((resolve) => {
+    autosaveSent = resolve;
+  });
+  // The autosave's request is held: it never reaches the server, and never gets an answer.
+  // What the page sends on its way out goes through.
+  let held = false;
+  await context.route(noteUrl, (route) => {
+    if (route.request().method() !== "PATCH" || held) return route.fallback();
+    held = true;
+    autosaveSent();
+  });
+  await notes.content().fill("typed, sent, then the tab closed");
+  await autosaving;
+  await page.close({ runBeforeUnload: true });
+  await expect
+    .poll(async () => (await storedNote(context.request, noteId)).content)
+    .toBe("typed, sent, then the tab closed");
+  expect((await storedNote(context.request, noteId)).version).toBe(before.version + 1);
+});
+
 test("a kept draft meets a newer version as a conflict to choose, never a silent overwrite", async ({
   page,
   context,

@@ -5,6 +5,7 @@ import { type BrowserContext, chromium, expect, type Page, test } from "@playwri
 import { chromiumArgs, resolveChromium } from "./chromium";
 import { signInViaApi } from "./support/accounts";
 import { storedObjectKeys } from "./support/cloud";
+import { readSettled } from "./support/device-data";
 import { ownAccountTest, workerAccountTest } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
@@ -71,11 +72,17 @@ function keptOutbox(page: Page): Promise<{ url: string; body: unknown }[]> {
 
 /** Names of this page's IndexedDB databases. */
 function databaseNames(page: Page): Promise<(string | undefined)[]> {
-  return page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name));
+  return readSettled(page, (settled) =>
+    settled.evaluate(async () => (await indexedDB.databases()).map((db) => db.name)),
+  );
 }
 
 /** URLs of the account's pages and API answers in the service worker's runtime caches. */
 function cachedAppUrls(page: Page): Promise<string[]> {
+  return readSettled(page, readCachedAppUrls);
+}
+
+function readCachedAppUrls(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const urls: string[] = [];
     for (const name of await caches.keys()) {
@@ -467,7 +474,12 @@ ownAccountTest(
     await other.close();
 
     // This device learns it from its next request, and lets go of everything it kept.
-    expect(await page.evaluate(async () => (await fetch("/api/notes")).status)).toBe(401);
+    // (The poke that followed may already have sent it to sign-in, which loads afresh.)
+    expect(
+      await readSettled(page, (settled) =>
+        settled.evaluate(async () => (await fetch("/api/notes")).status),
+      ),
+    ).toBe(401);
     await expect.poll(() => databaseNames(page)).not.toContain("jotboard");
     await expect.poll(() => cachedAppUrls(page)).toEqual([]);
 

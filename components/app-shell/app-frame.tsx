@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-shell/app-header";
 import { BottomNav } from "@/components/app-shell/bottom-nav";
 import { LiveUpdates } from "@/components/app-shell/live-updates";
+import { SessionEndWatcher } from "@/components/pwa/session-end-watcher";
 import type { SessionUser } from "@/lib/auth/session";
 
 /** The frame of a signed-in person's pages: header, main, and the phone's bottom navigation. */
@@ -17,6 +18,7 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
       </main>
       <BottomNav />
       <LiveUpdates userId={user.userId} />
+      <SessionEndWatcher />
     </div>
   );
 }

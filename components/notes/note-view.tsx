@@ -18,7 +18,7 @@ import type { TaskCard } from "@/lib/tasks/types";
 interface NoteViewProps {
   readonly noteId: string;
   /** The server's note and linked tasks; absent when the page left them to the replica. */
-  readonly initial?: { readonly note: Note; readonly tasks: readonly TaskCard[] };
+  readonly initial?: { readonly note: Note; readonly tasks?: readonly TaskCard[] };
 }
 
 /**

@@ -5,12 +5,13 @@ import { deleteAccountAction } from "@/app/(app)/settings/actions";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordField } from "@/components/forms/text-field";
-import { clearOfflineThenSubmit } from "@/components/pwa/clear-offline-then-submit";
 
 export function DeleteAccountForm() {
   const [state, action] = useActionState(deleteAccountAction, null);
   return (
-    <form action={action} onSubmit={clearOfflineThenSubmit} className="space-y-3" noValidate>
+    // No wipe before sending: a mistyped password would cost this device its unsent changes.
+    // Once the account is gone, the page it lands on wipes the device (SignedOutCleanup).
+    <form action={action} className="space-y-3" noValidate>
       <p className="text-sm text-muted">
         Deletes your account and everything in it, for good. There is no undo.
       </p>

@@ -1,4 +1,5 @@
 import { type AnswerSchema, errorBodySchema } from "@/lib/api/schemas";
+import { endDeviceSession } from "@/lib/offline/device-data";
 
 /**
  * The browser's one way to read the JSON API: every answer becomes an `ApiResult`, its body
@@ -84,7 +85,10 @@ export interface ApiRequest {
   readonly signal?: AbortSignal;
 }
 
-/** The request as sent; rejects only when no answer came (network, abort). */
+/**
+ * The request as sent; rejects only when no answer came (network, abort). Every request of the
+ * browser's goes through here, so a 401 from any of them ends the device's session.
+ */
 export function sendRequest(url: string, request: ApiRequest = {}): Promise<Response> {
   const headers: Record<string, string> = {};
   if (request.body !== undefined) headers["content-type"] = "application/json";
@@ -95,6 +99,11 @@ export function sendRequest(url: string, request: ApiRequest = {}): Promise<Resp
     body: request.body === undefined ? undefined : JSON.stringify(request.body),
     keepalive: request.keepalive,
     signal: request.signal,
+  }).then((response) => {
+    // The session is gone (signed out here or elsewhere, everywhere, or the account deleted):
+    // whatever the device kept of the person goes, and so does the page (issue 13 §5).
+    if (response.status === 401) void endDeviceSession();
+    return response;
   });
 }
 

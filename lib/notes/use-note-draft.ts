@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ulid } from "ulid";
+import { createSendLine, regressesBase } from "@/lib/notes/send-line";
 import type { Note } from "@/lib/notes/types";
 import { putDraft, readDraft } from "@/lib/offline/draft-store";
 import { holdDraft, type SendOutcome, sendDraft } from "@/lib/offline/draft-sync";
@@ -61,7 +62,6 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
   const [loaded, setLoaded] = useState(false);
   const [sending, setSending] = useState(false);
   const [offline, setOffline] = useState(false);
-  const queue = useRef<Promise<SendOutcome>>(undefined);
   const retryTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const retryDelay = useRef(firstRetryDelayMs);
   const mounted = useRef(true);
@@ -94,7 +94,9 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
       const outcome = await sendDraft(
         {
           current: () => draft.current,
-          save: keep,
+          // A late answer to a change sent twice (on leaving the page) is old news once a newer
+          // one was answered: sending goes on from the draft as it is.
+          save: (next) => (regressesBase(draft.current, next) ? Promise.resolve(true) : keep(next)),
           answered: (answer) => {
             if (answer.kind === "saved") void rememberNotes([answer.note]).catch(() => undefined);
           },
@@ -116,19 +118,14 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
     [keep],
   );
 
-  // One send at a time, in call order; when idle it starts at once (pagehide cannot wait).
-  const send = useCallback(
-    (options: SendOptions = {}): Promise<SendOutcome> => {
-      const previous = queue.current;
-      const run = previous ? previous.then(() => attempt(options)) : attempt(options);
-      queue.current = run;
-      void run.finally(() => {
-        if (queue.current === run) queue.current = undefined;
-      });
-      return run;
-    },
-    [attempt],
+  const attemptRef = useRef(attempt);
+  attemptRef.current = attempt;
+  // One send at a time, in call order; on leaving the page it starts at once (pagehide cannot
+  // wait), beside a send still under way (see send-line.ts).
+  const [line] = useState(() =>
+    createSendLine((options: SendOptions) => attemptRef.current(options)),
   );
+  const send = useCallback((options: SendOptions = {}) => line(options), [line]);
   sendRef.current = () => void send();
 
   // Load a draft this device kept for the note (its text wins over the server's), then send it.

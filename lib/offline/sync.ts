@@ -2,11 +2,11 @@ import { ulid } from "ulid";
 import { readAnswer, readJson, sendRequest } from "@/lib/api/client";
 import { changeAnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import type { Note } from "@/lib/notes/types";
+import { endDeviceSession } from "@/lib/offline/device-data";
 import { readDrafts } from "@/lib/offline/draft-store";
 import { nextRequest } from "@/lib/offline/drafts";
 import { landWrite, settleWrite } from "@/lib/offline/local-writes";
 import {
-  clearOfflineStore,
   enqueueMutation,
   keepFile,
   keptFile,
@@ -253,10 +253,11 @@ export function replayOutbox(): Promise<void> {
           return;
         }
         // The session is gone (signed out elsewhere): the device lets go of the account's data,
-        // its unsent changes included, rather than keep them for whoever holds it next.
+        // its unsent changes included, rather than keep them for whoever holds it next, and
+        // goes to sign-in (lib/api/client.ts has already begun it; this waits for the wipe).
         if (response.status === 401) {
           sessionEnded = true;
-          await clearOfflineStore();
+          await endDeviceSession();
           return;
         }
         // A kept file's answer is its confirmation's: the note with the file.

@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Note } from "@/lib/notes/types";
+import { endDeviceSession, watchSessionEnd } from "@/lib/offline/device-data";
 import { clearOfflineStore } from "@/lib/offline/store";
 import { applyChanges, readNotes, replicaStatus, syncPosition } from "@/lib/replica/store";
 import { pullNow, startSync, stopSync } from "@/lib/replica/sync-engine";
@@ -37,7 +38,10 @@ beforeEach(() => {
   held = undefined;
   assign.mockReset();
   const events = new EventTarget();
-  vi.stubGlobal("window", Object.assign(events, { location: { protocol: "http:", assign } }));
+  vi.stubGlobal(
+    "window",
+    Object.assign(events, { location: { protocol: "http:", pathname: "/notes", replace: assign } }),
+  );
   vi.stubGlobal(
     "document",
     Object.assign(new EventTarget(), { visibilityState: "visible", cookie: "" }),
@@ -141,10 +145,28 @@ describe("the sync engine", () => {
     await pullNow();
     await applyChanges([{ seq: 2, kind: "note", id: "01A", note: note("01A") }]);
     answer("/api/sync/changes?cursor=c1", { status: 401 });
+    // A signed-in page (the app frame watches for the session's end) leaves for sign-in.
+    const unwatch = watchSessionEnd();
     await pullNow();
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("/signin"));
+    unwatch();
+    await endDeviceSession(); // the wipe under way
+
     expect(await replicaStatus()).toMatchObject({ state: "absent" });
     expect(document.cookie).not.toContain("jotboard-replica=user-1");
+  });
+
+  it("stops, asking nothing, once another tab's sign-out deleted the replica under it", async () => {
+    answer("/api/sync/snapshot", snapshot({}));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }), changes({ cursor: "c1" }));
+    startSync("user-1");
+    await pullNow();
+    await clearOfflineStore();
+    const before = asked.length;
+    await pullNow();
+    await pullNow();
+    expect(asked).toHaveLength(before);
+    expect(assign).not.toHaveBeenCalled();
   });
 
   it("goes on where it stopped after a failed page", async () => {

@@ -4,7 +4,6 @@ import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { ReplicaTrashedBanner } from "@/components/notes/replica-trashed-banner";
-import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
 import { ulidSchema } from "@/lib/ids";
 import { noteLimits, notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
 import { findNotes, isInTrash } from "@/lib/notes/service";
@@ -53,19 +52,12 @@ export default async function NotesPage({ searchParams }: Props) {
         </div>
       </div>
 
-      {fromReplica ? (
-        <ReplicaTrashedBanner
-          restore={restoreNoteAction}
-          candidate={trashed.success ? trashed.data : undefined}
-          listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
-        />
-      ) : (
-        <TrashedNoteBanner
-          restore={restoreNoteAction}
-          noteId={showTrashed && trashed.success ? trashed.data : undefined}
-          listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
-        />
-      )}
+      <ReplicaTrashedBanner
+        restore={restoreNoteAction}
+        noteId={showTrashed && trashed.success ? trashed.data : undefined}
+        candidate={fromReplica && trashed.success ? trashed.data : undefined}
+        listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
+      />
 
       <search>
         <form action="/notes" className="flex flex-wrap gap-2">
