@@ -1,6 +1,6 @@
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { newAccount, SignUpPage, signInViaApi } from "./support/accounts";
-import { liveUpdatesReady, nextViewRefresh, whenTextAppears } from "./support/live-updates";
+import { liveUpdatesReady, nextViewUpdate, whenTextAppears } from "./support/live-updates";
 import { NotesPage } from "./support/notes";
 
 /** A page of `context` at `path`, once its live-update client is listening. */
@@ -43,7 +43,7 @@ test("a note edited on one device appears on the other's open list without a rel
   // B types steadily in the other note while A edits the plan in its own editor, so the view
   // refreshes in the middle of B's typing.
   const typed = "B keeps typing through the refresh, every single word of it.";
-  const editorRefreshed = nextViewRefresh(editorB);
+  const editorRefreshed = nextViewUpdate(editorB);
   const typing = editorOnB.content().pressSequentially(typed, { delay: 40 });
   await page.goto(`/notes/${plan.noteId}`);
   await deviceA.title().fill("Plan, edited on A");

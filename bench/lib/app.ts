@@ -124,6 +124,8 @@ export async function startApp(): Promise<AppUnderTest> {
         NEXT_TELEMETRY_DISABLED: "1",
         // The load runs one person's writes at hundreds a second: measure the app, not the limit.
         JOTBOARD_RATE_LIMIT_SCALE: "1000",
+        // Each DynamoDB request's consumed capacity on stdout (bench/lib/app-capacity.ts).
+        JOTBOARD_CAPACITY_LOG: "1",
       },
       url,
       readyPath: "/api/health",

@@ -1,6 +1,7 @@
 /** Seeding helpers: BatchWrite in bounded chunks, and bulk copies of real repository items. */
 import { BatchWriteCommand, GetCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
+import { derivedText, liveListKey } from "@/lib/db/notes/mapping";
 import { createNote } from "@/lib/db/notes-repository";
 import type { Database } from "@/lib/db/runtime";
 import { createTask } from "@/lib/db/tasks-repository";
@@ -101,4 +102,75 @@ export async function seedTasksByCopy(
   await batchPut(db, db.tables.Tasks, copies);
   await addCounter(db, userId, "todoCount", copies.length);
   return [task.taskId, ...copies.map((copy) => copy.taskId)];
+}
+
+/** Deterministic text that compresses like prose (not like one string repeated). */
+export function proseOf(seed: number, bytes: number): string {
+  let state = seed * 2_654_435_761 + 1;
+  const next = () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+  const syllables = ["ka", "lo", "mi", "ne", "ru", "ta", "shi", "po", "de", "vi", "an", "or"];
+  const words: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const count = 1 + Math.floor(next() * 3);
+    let word = "";
+    for (let index = 0; index < count; index++)
+      word += syllables[Math.floor(next() * syllables.length)];
+    const end = next() < 0.08 ? ".\n" : " ";
+    words.push(word + end);
+    length += word.length + end.length;
+  }
+  return words.join("").slice(0, bytes);
+}
+
+/**
+ * `count` notes written as the app writes them: one template through `createNote` (so every
+ * attribute the app sets is there), then per note its own id, times, title, body and the
+ * derived excerpt, search text and list key (the app's own mapping functions), put with
+ * BatchWrite; the user's `noteCount` is raised to match. No change records: like data written
+ * before the change feed existed (issue 13 §6). `bodyBytes(index)` sizes each body.
+ */
+export async function seedNotesLikeTheApp(
+  db: Database,
+  userId: string,
+  count: number,
+  bodyBytes: (index: number) => number,
+): Promise<{ noteIds: string[]; contentBytes: number }> {
+  const { note } = await createNote(db, userId, {
+    title: "Note 0",
+    content: proseOf(0, bodyBytes(0)),
+    pinned: false,
+    tags: ["seed"],
+  });
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Notes, Key: { userId, noteId: note.noteId } }),
+  );
+  if (!Item) throw new Error("seed note vanished");
+  const start = Date.parse(note.createdAt) - count * 1000;
+  let contentBytes = note.content.length;
+  const copies = Array.from({ length: count - 1 }, (_, index) => {
+    const time = start + index * 1000;
+    const at = new Date(time).toISOString();
+    const noteId = ulid(time);
+    const title = `Note ${index + 1}`;
+    const content = proseOf(index + 1, bodyBytes(index + 1));
+    contentBytes += content.length;
+    const tags = ["seed"];
+    return {
+      ...Item,
+      noteId,
+      title,
+      content,
+      createdAt: at,
+      updatedAt: at,
+      listKey: liveListKey(false, at, noteId),
+      ...derivedText(title, content, tags),
+    };
+  });
+  await batchPut(db, db.tables.Notes, copies, 8);
+  await addCounter(db, userId, "noteCount", copies.length);
+  return { noteIds: [note.noteId, ...copies.map((copy) => copy.noteId)], contentBytes };
 }

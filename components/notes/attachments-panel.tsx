@@ -2,7 +2,7 @@
 
 import { type DragEvent, useEffect, useRef, useState } from "react";
 import { noteSchema } from "@/lib/api/schemas";
-import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/schemas";
+import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/constants";
 import type { Attachment, Note } from "@/lib/notes/types";
 import {
   contentTypeOf,

@@ -5,7 +5,7 @@ import { ulid } from "ulid";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { NoteHeader } from "@/components/notes/note-header";
-import { ulidSchema } from "@/lib/ids";
+import { ulidPattern } from "@/lib/id-pattern";
 import type { NoteFields } from "@/lib/offline/drafts";
 
 /**
@@ -19,7 +19,7 @@ export function NewNote({ prefill }: { readonly prefill?: Partial<NoteFields> })
 
   useEffect(() => {
     const fromHash = window.location.hash.slice(1);
-    const id = ulidSchema.safeParse(fromHash).success ? fromHash : ulid();
+    const id = ulidPattern.test(fromHash) ? fromHash : ulid();
     if (id !== fromHash) {
       const url = new URL(window.location.href);
       url.hash = id;

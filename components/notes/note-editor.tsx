@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
-import { MarkdownView } from "@/components/notes/markdown-view";
+import { MarkdownView } from "@/components/notes/lazy-markdown-view";
 import { TagInput } from "@/components/notes/tag-input";
 import { useKeptCaret } from "@/components/notes/use-kept-caret";
 import { useRemoteImages } from "@/components/notes/use-remote-images";

@@ -6,21 +6,55 @@ import { callApi } from "@/lib/api/client";
 import { notePageSchema } from "@/lib/api/schemas";
 import type { NoteCard as NoteCardData, Page } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
+import { usePullOnShow, useReplicaFallback, useReplicaQuery } from "@/lib/replica/hooks";
+import { noteCardOf } from "@/lib/replica/records";
+import { readNotes } from "@/lib/replica/store";
 
 interface NoteListProps {
-  readonly initial: Page<NoteCardData>;
-  /** The list's query without the cursor, e.g. "q=report&tag=work". */
+  /** The server's first page; absent when the page left the list to the replica. */
+  readonly initial?: Page<NoteCardData>;
+  /** The list's query without the cursor, e.g. "q=report&tag=work"; empty for all notes. */
   readonly query: string;
+  readonly pageSize: number;
+  /** When the server drew the page (changes when it draws it again, e.g. after an action). */
+  readonly rendered?: number;
 }
 
 /**
- * The first page comes from the server render; "Load more" follows the opaque cursor. A fresh
- * server render (a refresh after Undo, a restore) replaces what is shown, or it would go stale.
+ * All notes come from the device's replica once it is filled (issue 13 §2): in the server's list
+ * order, "Load more" reads further in it, and every change in any tab or device redraws it.
+ * Until then, and for a search (still answered by the server, until issue 14), the first page
+ * comes from the server render and "Load more" follows the server's cursor.
  */
-export function NoteList({ initial, query }: NoteListProps) {
+export function NoteList({ initial, query, pageSize, rendered }: NoteListProps) {
+  const [limit, setLimit] = useState(pageSize);
+  const fromReplica = query === "";
+  const replica = useReplicaQuery(
+    () => (fromReplica ? readNotes({ limit: limit + 1 }) : Promise.resolve(undefined)),
+    [fromReplica, limit],
+  );
+  useReplicaFallback(initial === undefined);
+  usePullOnShow(rendered);
+  if (replica) {
+    return (
+      <NoteGrid
+        items={replica.slice(0, limit).map(noteCardOf)}
+        more={replica.length > limit}
+        loading={false}
+        loadMore={() => setLimit((shown) => shown + pageSize)}
+      />
+    );
+  }
+  if (!initial) return <p className="text-sm text-muted">Loading notes…</p>;
+  return <ServerNoteList key={query} initial={initial} query={query} />;
+}
+
+/** The first page from the server render, then pages from the server's cursor. */
+function ServerNoteList({ initial, query }: { initial: Page<NoteCardData>; query: string }) {
   const [shown, setShown] = useState(initial);
   const [items, setItems] = useState(initial.items);
   const [cursor, setCursor] = useState(initial.nextCursor);
+  // A fresh server render (a refresh after Undo, a restore) replaces what is shown.
   if (shown !== initial) {
     setShown(initial);
     setItems(initial.items);
@@ -29,7 +63,7 @@ export function NoteList({ initial, query }: NoteListProps) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
 
-  // Keep what was seen for offline reading.
+  // Keep what was seen for offline reading (the replica, once filled, keeps everything).
   useEffect(() => {
     if (isOfflineStoreAvailable()) void rememberNotes(items).catch(() => undefined);
   }, [items]);
@@ -53,11 +87,38 @@ export function NoteList({ initial, query }: NoteListProps) {
   }
 
   return (
+    <NoteGrid
+      items={items}
+      more={Boolean(cursor)}
+      loading={loading}
+      loadMore={loadMore}
+      error={error}
+      // A search reads a bounded slice of the notes per request; more may match further on.
+      emptyMessage={query ? "No match in the notes searched so far." : undefined}
+    />
+  );
+}
+
+interface NoteGridProps {
+  readonly items: readonly NoteCardData[];
+  readonly more: boolean;
+  readonly loading: boolean;
+  readonly loadMore: () => void;
+  readonly error?: string;
+  readonly emptyMessage?: string;
+}
+
+function NoteGrid({ items, more, loading, loadMore, error, emptyMessage }: NoteGridProps) {
+  if (items.length === 0 && !more && !emptyMessage) {
+    return (
+      <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
+        No notes yet. Create your first one.
+      </p>
+    );
+  }
+  return (
     <div className="space-y-4">
-      {items.length === 0 && (
-        // A search reads a bounded slice of the notes per request; more may match further on.
-        <p className="text-sm text-muted">No match in the notes searched so far.</p>
-      )}
+      {items.length === 0 && emptyMessage && <p className="text-sm text-muted">{emptyMessage}</p>}
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
         {items.map((note) => (
           <li key={note.noteId}>
@@ -68,7 +129,7 @@ export function NoteList({ initial, query }: NoteListProps) {
       <p role="status" aria-live="polite" className="text-sm text-danger">
         {error}
       </p>
-      {cursor && (
+      {more && (
         <button
           type="button"
           onClick={loadMore}

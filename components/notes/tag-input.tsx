@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { noteLimits, tagSchema } from "@/lib/notes/schemas";
+import { noteLimits } from "@/lib/notes/constants";
+import { tagSchema } from "@/lib/notes/tag-schema";
 
 interface TagInputProps {
   readonly tags: readonly string[];

@@ -1,8 +1,8 @@
 "use client";
 
 import { type ClipboardEvent, type DragEvent, useCallback, useRef, useState } from "react";
+import { attachmentTypes, noteLimits } from "@/lib/notes/constants";
 import { attachmentMarkdown } from "@/lib/notes/references";
-import { attachmentTypes, noteLimits } from "@/lib/notes/schemas";
 import { contentTypeOf, uploadAttachment } from "@/lib/notes/upload-client";
 import { ensureNoteExists } from "@/lib/offline/draft-sync";
 

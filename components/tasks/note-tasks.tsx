@@ -3,7 +3,7 @@ import { ulid } from "ulid";
 import { makeTaskFromChecklistAction } from "@/app/(app)/tasks/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { DueDate } from "@/components/tasks/due-date";
-import { taskLimits } from "@/lib/tasks/schemas";
+import { taskLimits } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 import { priorityLabels, sameText, statusLabels, uncheckedChecklistLines } from "@/lib/tasks/view";
 

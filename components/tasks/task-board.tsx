@@ -29,7 +29,7 @@ import {
   nameOf,
   placeOf,
 } from "@/lib/tasks/board-reducer";
-import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
+import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 import { useTaskBoard } from "@/lib/tasks/use-task-board";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";

@@ -4,15 +4,15 @@ import { type FormEvent, useState } from "react";
 import { ConflictChoice } from "@/components/forms/conflict-choice";
 import { SelectField } from "@/components/forms/select-field";
 import { type EditorMode, WritePreviewTabs } from "@/components/forms/write-preview-tabs";
-import { MarkdownView } from "@/components/notes/markdown-view";
+import { MarkdownView } from "@/components/notes/lazy-markdown-view";
 import { NotePicker } from "@/components/tasks/note-picker";
-import type { ReplayConflict } from "@/lib/tasks/replays";
 import {
   type TaskPriority,
   type TaskStatus,
   taskPriorities,
   taskStatuses,
-} from "@/lib/tasks/schemas";
+} from "@/lib/tasks/constants";
+import type { ReplayConflict } from "@/lib/tasks/replays";
 import type { Task } from "@/lib/tasks/types";
 import { useTaskEditor } from "@/lib/tasks/use-task-editor";
 import { priorityLabels, statusLabels } from "@/lib/tasks/view";

@@ -3,7 +3,7 @@
 import Form from "next/form";
 import { useEffect, useRef, useState } from "react";
 import { SelectField } from "@/components/forms/select-field";
-import { taskStatuses } from "@/lib/tasks/schemas";
+import { taskStatuses } from "@/lib/tasks/constants";
 import { localToday, statusLabels, type TaskListView } from "@/lib/tasks/view";
 
 /**

@@ -33,6 +33,20 @@ export async function nextViewRefresh(page: Page): Promise<void> {
 }
 
 /**
+ * Resolves when the page next takes in what changed elsewhere: a pull into its replica (a view
+ * drawn from the replica, issue 13) or, before the replica is filled, a fresh server render.
+ */
+export async function nextViewUpdate(page: Page): Promise<void> {
+  const request = await page.waitForRequest(
+    (candidate) =>
+      new URL(candidate.url()).pathname === "/api/sync/changes" ||
+      (candidate.headers().rsc === "1" &&
+        candidate.headers()["next-router-prefetch"] === undefined),
+  );
+  await request.response();
+}
+
+/**
  * Resolves with the wall-clock time (ms) at which `text` appears in the page, watched by a
  * MutationObserver inside the page, so the moment is not rounded to a polling interval.
  */

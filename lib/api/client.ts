@@ -1,5 +1,4 @@
-import type { z } from "zod";
-import { errorBodySchema } from "@/lib/api/schemas";
+import { type AnswerSchema, errorBodySchema } from "@/lib/api/schemas";
 import { endDeviceSession } from "@/lib/offline/device-data";
 
 /**
@@ -48,7 +47,7 @@ export async function readJson(response: Response): Promise<unknown> {
 /** An answer as a result: a success's body must match `schema` (a 204 has none to check). */
 export async function readAnswer<T>(
   response: Response,
-  schema: z.ZodType<T> | null,
+  schema: AnswerSchema<T> | null,
 ): Promise<ApiResult<T>> {
   const body = await readJson(response);
   const { status } = response;
@@ -111,7 +110,7 @@ export function sendRequest(url: string, request: ApiRequest = {}): Promise<Resp
 /** Calls the API and reads the answer against `schema` (null: the body does not matter). */
 export async function callApi<T>(
   url: string,
-  schema: z.ZodType<T> | null,
+  schema: AnswerSchema<T> | null,
   request: ApiRequest = {},
 ): Promise<ApiResult<T>> {
   let response: Response;

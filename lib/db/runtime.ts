@@ -1,5 +1,6 @@
 import "server-only";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { logConsumedCapacity } from "@/lib/db/capacity-log";
 import { createDocumentClient, dynamoConfigFromEnv } from "@/lib/db/client";
 import type { TableName } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -14,9 +15,10 @@ let database: Database | undefined;
 
 /** The process-wide DynamoDB client and table names, built from the environment on first use. */
 export function getDatabase(): Database {
-  database ??= {
-    client: createDocumentClient(dynamoConfigFromEnv(env())),
-    tables: resourceNames(env()).tables,
-  };
+  if (!database) {
+    const client = createDocumentClient(dynamoConfigFromEnv(env()));
+    if (process.env.JOTBOARD_CAPACITY_LOG === "1") logConsumedCapacity(client);
+    database = { client, tables: resourceNames(env()).tables };
+  }
   return database;
 }

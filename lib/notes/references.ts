@@ -1,4 +1,4 @@
-import { inlineImageTypes } from "@/lib/notes/schemas";
+import { inlineImageTypes } from "@/lib/notes/constants";
 
 /**
  * A note's text points at its own files with `attachment:<attachmentId>` (`![name](attachment:…)`

@@ -1,66 +1,19 @@
 import { z } from "zod";
 import { ulidSchema } from "@/lib/ids";
+import { attachmentTypes, noteLimits } from "@/lib/notes/constants";
+import { tagSchema } from "@/lib/notes/tag-schema";
 import { flag } from "@/lib/schemas";
 
-export const noteLimits = {
-  title: 200,
-  contentBytes: 100 * 1024,
-  tags: 20,
-  tagLength: 32,
-  attachments: 10,
-  attachmentBytes: 25 * 1024 * 1024,
-  pageSize: 30,
-  searchWords: 8,
-} as const;
-
-/** Presigned uploads a person may have waiting for confirmation at once (each URL lasts 15 min). */
-export const uploadLimits = { outstanding: 20 } as const;
-
-/** Upload types people attach to notes: images, PDF, text, office documents, zip. */
-export const attachmentTypes = [
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-  "image/avif",
-  "image/svg+xml",
-  "application/pdf",
-  "text/plain",
-  "text/markdown",
-  "text/csv",
-  "application/msword",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "application/vnd.ms-excel",
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  "application/vnd.ms-powerpoint",
-  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-  "application/vnd.oasis.opendocument.text",
-  "application/vnd.oasis.opendocument.spreadsheet",
-  "application/vnd.oasis.opendocument.presentation",
-  "application/zip",
-] as const;
-
-/** Types safe to show inline as thumbnails: raster images only (never SVG, which can script). */
-export const inlineImageTypes: readonly string[] = [
-  "image/png",
-  "image/jpeg",
-  "image/gif",
-  "image/webp",
-  "image/avif",
-];
+export {
+  attachmentTypes,
+  inlineImageTypes,
+  noteLimits,
+  uploadLimits,
+} from "@/lib/notes/constants";
+export { tagSchema } from "@/lib/notes/tag-schema";
 
 const noControlCharacters = /^[^\p{Cc}]*$/u;
 const noControlExceptWhitespace = /^[\t\n\r\P{Cc}]*$/u;
-
-/** A tag as typed: `#idea` and `idea` are the same tag (people type the # out of habit). */
-export const tagSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .overwrite((tag) => tag.replace(/^#+/, "").trim())
-  .min(1, "Tags cannot be empty.")
-  .max(noteLimits.tagLength, `Tags are at most ${noteLimits.tagLength} characters.`)
-  .regex(/^[^\p{Cc},#]+$/u, "Tags cannot contain commas, # or control characters.");
 
 export const tagsSchema = z
   .array(tagSchema)
@@ -108,7 +61,7 @@ export const noteVersionSchema = z.strictObject({
 
 export const noteListQuerySchema = z.strictObject({
   cursor: z.string().max(2048).optional(),
-  tag: tagSchema.optional(),
+  tag: z.optional(tagSchema),
   q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
   trash: flag,
   /** A shorter page, e.g. for a picker's suggestions. */

@@ -2,9 +2,8 @@
  * The browser's side of an attachment upload: presign, PUT straight to S3, confirm. Shared by
  * the attachments panel and the editor (paste and drop), which both learn of every new file.
  */
-import type { z } from "zod";
 import { callApi } from "@/lib/api/client";
-import { noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
+import { type AnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import type { Attachment } from "@/lib/notes/types";
 
 // Browsers often leave these types empty; the extension is then the best evidence.
@@ -25,7 +24,7 @@ export function contentTypeOf(file: File): string {
 export async function postJson<T>(
   url: string,
   body: Record<string, unknown>,
-  schema: z.ZodType<T>,
+  schema: AnswerSchema<T>,
   method: "POST" | "DELETE" = "POST",
 ): Promise<T> {
   const result = await callApi(url, schema, { method, body });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod/mini";
 import { noteSchema } from "@/lib/api/schemas";
 import {
   type DraftRequest,
@@ -8,7 +8,7 @@ import {
 } from "@/lib/offline/drafts";
 import { database } from "@/lib/offline/store";
 
-const fieldsSchema: z.ZodType<NoteFields> = z.object({
+const fieldsSchema: z.ZodMiniType<NoteFields> = z.object({
   title: z.string(),
   content: z.string(),
   tags: z.array(z.string()),
@@ -16,23 +16,23 @@ const fieldsSchema: z.ZodType<NoteFields> = z.object({
   remoteImages: z.boolean(),
 });
 
-const requestSchema: z.ZodType<DraftRequest> = z.object({
+const requestSchema: z.ZodMiniType<DraftRequest> = z.object({
   method: z.enum(["POST", "PATCH"]),
-  url: z.string().startsWith("/api/notes"),
+  url: z.string().check(z.startsWith("/api/notes")),
   body: z.record(z.string(), z.unknown()),
   idempotencyKey: z.string(),
   fields: fieldsSchema,
 });
 
 /** What a kept draft must look like to be used (another build may have written it). */
-const draftSchema: z.ZodType<NoteDraft> = z.object({
+const draftSchema: z.ZodMiniType<NoteDraft> = z.object({
   noteId: z.string(),
   fields: fieldsSchema,
   revision: z.string(),
-  base: z.object({ fields: fieldsSchema, version: z.number() }).nullable(),
-  inFlight: requestSchema.optional(),
-  conflict: noteSchema.optional(),
-  refused: z.string().optional(),
+  base: z.nullable(z.object({ fields: fieldsSchema, version: z.number() })),
+  inFlight: z.optional(requestSchema),
+  conflict: z.optional(noteSchema),
+  refused: z.optional(z.string()),
   updatedAt: z.string(),
 });
 

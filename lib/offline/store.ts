@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
-import { z } from "zod";
 import { mergeQueuedBodies } from "@/lib/merge/outbox";
+import * as z from "zod/mini";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
@@ -31,18 +31,18 @@ export interface QueuedMutation {
 }
 
 /** What a stored change must look like to be sent (another build may have written it). */
-const queuedMutationSchema: z.ZodType<QueuedMutation> = z.object({
+const queuedMutationSchema: z.ZodMiniType<QueuedMutation> = z.object({
   id: z.string(),
-  fileId: z.string().optional(),
+  fileId: z.optional(z.string()),
   method: z.enum(["POST", "PATCH", "DELETE"]),
-  url: z.string().startsWith("/api/"),
-  body: z.record(z.string(), z.unknown()).optional(),
+  url: z.string().check(z.startsWith("/api/")),
+  body: z.optional(z.record(z.string(), z.unknown())),
   idempotencyKey: z.string(),
-  mergeKey: z.string().optional(),
+  mergeKey: z.optional(z.string()),
   label: z.string(),
   createdAt: z.string(),
-  sent: z.boolean().optional(),
-  setAside: z.string().optional(),
+  sent: z.optional(z.boolean()),
+  setAside: z.optional(z.string()),
 });
 
 function readMutation(stored: unknown): QueuedMutation | undefined {

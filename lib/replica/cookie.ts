@@ -3,7 +3,9 @@
  * (issue 13 §2): they skip their database reads and let the client view draw from the replica.
  * Its value is the user id, so another person's session on the device never trusts it.
  */
-export const replicaCookieName = "jotboard-replica";
+import { expiredReplicaCookie, replicaCookieName } from "@/lib/offline/device-data";
+
+export { replicaCookieName };
 
 export function setReplicaCookie(userId: string): void {
   const secure = window.location.protocol === "https:" ? "; Secure" : "";
@@ -14,7 +16,7 @@ export function setReplicaCookie(userId: string): void {
 
 export function clearReplicaCookie(): void {
   // biome-ignore lint/suspicious/noDocumentCookie: the Cookie Store API is missing in Firefox and older Safari
-  document.cookie = `${replicaCookieName}=; path=/; max-age=0; SameSite=Lax`;
+  document.cookie = expiredReplicaCookie();
 }
 
 export function hasReplicaCookie(userId: string): boolean {

@@ -1,8 +1,10 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { type DependencyList, useEffect, useState } from "react";
 import { isOfflineStoreAvailable } from "@/lib/offline/store";
 import { onReplicaChange } from "@/lib/replica/changes";
+import { clearReplicaCookie } from "@/lib/replica/cookie";
 import { type ReplicaStatus, replicaStatus } from "@/lib/replica/store";
 
 /**
@@ -61,4 +63,41 @@ export function useReplicaStatus(): ReplicaStatus {
     };
   }, []);
   return status;
+}
+
+/**
+ * For a view whose server page drew nothing because the cookie says a replica is here: if the
+ * replica is not ready after all (storage cleared, another browser profile's cookie), the cookie
+ * goes and the page is drawn by the server again: never a blank view.
+ */
+export function useReplicaFallback(serverDrewNothing: boolean): void {
+  const router = useRouter();
+  useEffect(() => {
+    if (!serverDrewNothing) return;
+    let active = true;
+    const fallBack = () => {
+      clearReplicaCookie();
+      router.refresh();
+    };
+    if (!isOfflineStoreAvailable()) return fallBack();
+    void replicaStatus().then(
+      (status) => active && status.state !== "ready" && fallBack(),
+      () => active && fallBack(),
+    );
+    return () => {
+      active = false;
+    };
+  }, [serverDrewNothing, router]);
+}
+
+/**
+ * Pulls when a replica view is shown and whenever its server page is drawn again (`rendered`
+ * changes, e.g. after a server action): what this device just did shows without waiting for
+ * the poke.
+ */
+export function usePullOnShow(rendered?: unknown): void {
+  useEffect(() => {
+    void rendered;
+    void import("@/lib/replica/sync-engine").then(({ pullNow }) => pullNow());
+  }, [rendered]);
 }

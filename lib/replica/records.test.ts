@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  linkedTasks,
   listKey,
   mergeNoteList,
   noteCardOf,
@@ -9,7 +10,7 @@ import {
   replaces,
   toReplicaNote,
 } from "@/lib/replica/records";
-import { noteFixture } from "@/lib/testing/fixtures";
+import { noteFixture, taskFixture } from "@/lib/testing/fixtures";
 
 const note = (noteId: string, fields = {}) => noteFixture({ noteId, ...fields });
 const pending = (record: ReturnType<typeof note> | null, id = record?.noteId ?? "gone") =>
@@ -79,5 +80,17 @@ describe("a note's card", () => {
     const card = noteCardOf(note("01A", { content: "# Milk\n\n- eggs", attachments: [] }));
     expect(card).toMatchObject({ noteId: "01A", excerpt: "Milk eggs", attachmentCount: 0 });
     expect(card).not.toHaveProperty("content");
+  });
+});
+
+describe("a note's linked tasks", () => {
+  it("are its live tasks, newest first", () => {
+    const tasks = [
+      taskFixture("01A", { noteId: "01N" }),
+      taskFixture("01C", { noteId: "01N" }),
+      taskFixture("01B", { noteId: "01N", deletedAt: "2026-01-01T00:00:00.000Z" }),
+      taskFixture("01D", { noteId: "01X" }),
+    ];
+    expect(linkedTasks(tasks, "01N").map((task) => task.taskId)).toEqual(["01C", "01A"]);
   });
 });

@@ -104,3 +104,10 @@ export function overlay<T>(kept: T | undefined, entry: PendingEntry | undefined)
   if (!entry) return kept;
   return (entry.record as T | null) ?? undefined;
 }
+
+/** A note's live linked tasks, newest first, as the server's note page lists them. */
+export function linkedTasks(tasks: readonly Task[], noteId: string): Task[] {
+  return tasks
+    .filter((task) => task.noteId === noteId && task.deletedAt === null)
+    .sort((a, b) => (a.taskId < b.taskId ? 1 : a.taskId > b.taskId ? -1 : 0));
+}

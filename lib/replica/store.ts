@@ -2,6 +2,9 @@
  * The replica of the person's whole library on this device (issue 13 §2), in the `jotboard`
  * IndexedDB database beside the outbox and drafts (one wipe takes all of it). Writes announce
  * themselves (lib/replica/changes.ts) once committed; reads apply the pending overlay.
+ *
+ * On `idb` (1 KB) with a small subscription layer rather than Dexie (~30 KB gzip of a 60 KB
+ * budget): one database also lets a local write and its outbox entry share a transaction.
  */
 import type { Note } from "@/lib/notes/types";
 import { database } from "@/lib/offline/store";
@@ -121,6 +124,15 @@ export async function applySnapshotPage(page: SnapshotPage): Promise<void> {
   }
   await tx.done;
   announceReplicaChange();
+}
+
+/** A first sync begins: views may show its progress before the first page arrives. */
+export async function markFilling(): Promise<void> {
+  const tx = (await database()).transaction("meta", "readwrite");
+  const marked = !(await tx.store.get(meta.state));
+  if (marked) await tx.store.put({ key: meta.state, value: "filling" });
+  await tx.done;
+  if (marked) announceReplicaChange();
 }
 
 /** The feed said the cursor is too old: the next sync takes a new snapshot (views keep theirs). */

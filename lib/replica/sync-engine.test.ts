@@ -1,6 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Note } from "@/lib/notes/types";
+import { endDeviceSession, watchSessionEnd } from "@/lib/offline/device-data";
 import { clearOfflineStore } from "@/lib/offline/store";
 import { applyChanges, readNotes, replicaStatus, syncPosition } from "@/lib/replica/store";
 import { pullNow, startSync, stopSync } from "@/lib/replica/sync-engine";
@@ -14,6 +15,16 @@ const note = (noteId: string, fields: Partial<Note> = {}) => noteFixture({ noteI
 type Answer = { status: number; body?: SnapshotPage | ChangesAnswer };
 let answers: Map<string, Answer[]>;
 let asked: string[];
+/** Holds every answer back until resolved. */
+let held: { promise: Promise<void>; resolve: () => void } | undefined;
+
+function hold() {
+  let resolve = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
 
 function answer(url: string, ...replies: Answer[]) {
   answers.set(url, [...(answers.get(url) ?? []), ...replies]);
@@ -24,15 +35,20 @@ const assign = vi.fn();
 beforeEach(() => {
   answers = new Map();
   asked = [];
+  held = undefined;
   assign.mockReset();
   const events = new EventTarget();
-  vi.stubGlobal("window", Object.assign(events, { location: { protocol: "http:", assign } }));
+  vi.stubGlobal(
+    "window",
+    Object.assign(events, { location: { protocol: "http:", pathname: "/notes", replace: assign } }),
+  );
   vi.stubGlobal(
     "document",
     Object.assign(new EventTarget(), { visibilityState: "visible", cookie: "" }),
   );
   vi.stubGlobal("fetch", async (url: string) => {
     asked.push(url);
+    await held?.promise;
     const reply = answers.get(url)?.shift() ?? { status: 500 };
     return new Response(JSON.stringify(reply.body ?? {}), { status: reply.status });
   });
@@ -72,6 +88,19 @@ describe("the sync engine", () => {
     expect((await readNotes({ limit: 9 })).map((n) => n.noteId).sort()).toEqual(["01B", "01C"]);
     expect(await replicaStatus()).toMatchObject({ state: "ready", done: 3 });
     expect(document.cookie).toContain("jotboard-replica=user-1");
+  });
+
+  it("shows a first sync as filling before its first page arrives", async () => {
+    held = hold();
+    answer("/api/sync/snapshot", snapshot({}));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }));
+    startSync("user-1");
+    const done = pullNow();
+    await vi.waitFor(() => expect(asked).toEqual(["/api/sync/snapshot"]));
+    expect(await replicaStatus()).toEqual({ state: "filling", done: 0, total: 0 });
+    held.resolve();
+    await done;
+    expect((await replicaStatus()).state).toBe("ready");
   });
 
   it("pulls again at once while the feed says there is more", async () => {
@@ -116,10 +145,28 @@ describe("the sync engine", () => {
     await pullNow();
     await applyChanges([{ seq: 2, kind: "note", id: "01A", note: note("01A") }]);
     answer("/api/sync/changes?cursor=c1", { status: 401 });
+    // A signed-in page (the app frame watches for the session's end) leaves for sign-in.
+    const unwatch = watchSessionEnd();
     await pullNow();
     await vi.waitFor(() => expect(assign).toHaveBeenCalledWith("/signin"));
+    unwatch();
+    await endDeviceSession(); // the wipe under way
+
     expect(await replicaStatus()).toMatchObject({ state: "absent" });
     expect(document.cookie).not.toContain("jotboard-replica=user-1");
+  });
+
+  it("stops, asking nothing, once another tab's sign-out deleted the replica under it", async () => {
+    answer("/api/sync/snapshot", snapshot({}));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }), changes({ cursor: "c1" }));
+    startSync("user-1");
+    await pullNow();
+    await clearOfflineStore();
+    const before = asked.length;
+    await pullNow();
+    await pullNow();
+    expect(asked).toHaveLength(before);
+    expect(assign).not.toHaveBeenCalled();
   });
 
   it("goes on where it stopped after a failed page", async () => {

@@ -4,11 +4,13 @@
  * minute. One request in flight; what asks meanwhile is coalesced into one more pull. The
  * transitions are pure (lib/replica/sync-machine.ts); this module runs the jobs they ask for.
  */
-import { claimForUser, clearOfflineStore } from "@/lib/offline/store";
-import { clearReplicaCookie, hasReplicaCookie, setReplicaCookie } from "@/lib/replica/cookie";
+import { endDeviceSession } from "@/lib/offline/device-data";
+import { claimForUser } from "@/lib/offline/store";
+import { hasReplicaCookie, setReplicaCookie } from "@/lib/replica/cookie";
 import {
   applyChanges,
   applySnapshotPage,
+  markFilling,
   replicaStatus,
   startOver,
   syncPosition,
@@ -31,6 +33,8 @@ let claimed: Promise<boolean> = Promise.resolve(false);
 // A stopped engine's job that ends later must not step a newer engine's machine.
 let generation = 0;
 let idleWaiters: (() => void)[] = [];
+/** This engine has seen the replica: if it is gone later, the session ended on this device. */
+let sawReplica = false;
 
 function dispatch(event: SyncEvent) {
   const step = stepSync(machine, event);
@@ -50,13 +54,14 @@ async function run(job: SyncJob, mine: number) {
     if (mine === generation) dispatch({ type: "started-over" });
     return;
   }
-  let outcome: SyncOutcome;
+  let outcome: SyncOutcome | "wiped";
   try {
     outcome = await syncOnce();
   } catch {
     outcome = "failed";
   }
   if (mine !== generation) return;
+  if (outcome === "wiped") return stopSync();
   if (outcome !== "unauthorized") await markReady();
   dispatch({ type: "finished", outcome });
 }
@@ -77,8 +82,12 @@ async function getJson<T>(url: string): Promise<Fetched<T>> {
 }
 
 /** One request: a snapshot page while the replica has no cursor, else a pull. */
-async function syncOnce(): Promise<SyncOutcome> {
+async function syncOnce(): Promise<SyncOutcome | "wiped"> {
   const position = await syncPosition();
+  // Signing out in another tab deleted the database under this one: its session is over too,
+  // and that tab is already on its way out (a snapshot now would only meet a 401).
+  if (position.state === "absent" && sawReplica) return "wiped";
+  if (position.state !== "absent") sawReplica = true;
   if (position.feedCursor) {
     const answer = await getJson<ChangesAnswer>(
       `/api/sync/changes?cursor=${encodeURIComponent(position.feedCursor)}`,
@@ -89,6 +98,7 @@ async function syncOnce(): Promise<SyncOutcome> {
     await applyChanges(answer.changes, answer.cursor);
     return answer.more ? "more" : "caught-up";
   }
+  if (position.state === "absent") await markFilling();
   const page = await getJson<SnapshotPage>(
     position.snapshotPage
       ? `/api/sync/snapshot?page=${encodeURIComponent(position.snapshotPage)}`
@@ -109,12 +119,10 @@ async function markReady() {
   if ((await replicaStatus().catch(() => undefined))?.state === "ready") setReplicaCookie(user);
 }
 
-/** The session is gone: nothing of it stays on the device. */
+/** The session is gone (a 401): nothing of it stays on the device; then sign-in. */
 async function wipe() {
   stopSync();
-  clearReplicaCookie();
-  await clearOfflineStore().catch(() => undefined);
-  window.location.assign("/signin");
+  await endDeviceSession();
 }
 
 /**
@@ -138,6 +146,7 @@ export function stopSync(): void {
   stopTriggers?.();
   stopTriggers = undefined;
   userId = undefined;
+  sawReplica = false;
   claimed = Promise.resolve(false);
   machine = idleMachine;
   const waiters = idleWaiters;

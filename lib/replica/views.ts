@@ -16,3 +16,6 @@ export function drawsFromReplica(pathname: string, search: string): boolean {
   if (params.has("q") || params.has("tag")) return false;
   return replicaPaths.some((path) => path.test(pathname));
 }
+
+/** How many trashed notes the trash page shows: the most recently deleted. */
+export const trashShown = 100;

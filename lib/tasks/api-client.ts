@@ -1,11 +1,10 @@
-import type { z } from "zod";
 import {
   type ApiFailure,
   type ApiResult as ClientResult,
   callApi,
   readAnswer,
 } from "@/lib/api/client";
-import { taskPageSchema, taskSchema } from "@/lib/api/schemas";
+import { type AnswerSchema, taskPageSchema, taskSchema } from "@/lib/api/schemas";
 import { sendOrQueue } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
 
@@ -15,7 +14,7 @@ export type ApiResult<T> =
   | (Omit<ApiFailure, "current"> & { readonly current?: Task });
 
 /** What a tasks route answers: a page for the list, a task for everything else. */
-function answerSchema(url: string, method: string): z.ZodType<unknown> {
+function answerSchema(url: string, method: string): AnswerSchema<unknown> {
   const path = url.split("?")[0];
   return method === "GET" && path === "/api/tasks" ? taskPageSchema : taskSchema;
 }
@@ -47,12 +46,12 @@ export async function callTasksApi<T>(
     method?: "GET" | "POST" | "PATCH" | "DELETE";
     body?: Record<string, unknown>;
     optimistic?: T;
-    schema?: z.ZodType<T>;
+    schema?: AnswerSchema<T>;
   } = {},
 ): Promise<ApiResult<T>> {
   const method = init.method ?? "GET";
   // Without a schema of its own, the caller's T is the route's answer (Task or TaskPage).
-  const schema = init.schema ?? (answerSchema(url, method) as z.ZodType<T>);
+  const schema = init.schema ?? (answerSchema(url, method) as AnswerSchema<T>);
   if (method !== "GET" && init.optimistic !== undefined) {
     const result = await sendOrQueue(
       {

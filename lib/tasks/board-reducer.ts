@@ -1,4 +1,4 @@
-import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
+import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
 import type { TaskCard, TaskPage } from "@/lib/tasks/types";
 import { statusLabels } from "@/lib/tasks/view";
 

@@ -1,6 +1,6 @@
-import type { z } from "zod";
+import * as z from "zod/mini";
 import type { SyncEvent } from "@/lib/offline/sync";
-import { taskPatchSchema } from "@/lib/tasks/schemas";
+import { taskPriorities, taskStatuses } from "@/lib/tasks/constants";
 import type { Task } from "@/lib/tasks/types";
 
 /**
@@ -10,7 +10,23 @@ import type { Task } from "@/lib/tasks/types";
  */
 export type TaskChange = "add" | "edit" | "move" | "delete" | "restore";
 
-export type ReplayedPatch = Omit<z.output<typeof taskPatchSchema>, "version" | "base">;
+/**
+ * A task PATCH body as this device sent it (read back from the outbox). `zod/mini` and only
+ * the shape: the server's taskPatchSchema (full zod) would ship full zod to every task view,
+ * and the server already checked the values.
+ */
+const replayedPatchSchema = z.object({
+  version: z.optional(z.number()),
+  base: z.optional(z.record(z.string(), z.unknown())),
+  description: z.optional(z.string()),
+  details: z.optional(z.string()),
+  status: z.optional(z.enum(taskStatuses)),
+  priority: z.optional(z.enum(taskPriorities)),
+  dueDate: z.optional(z.nullable(z.string())),
+  noteId: z.optional(z.nullable(z.string())),
+});
+
+export type ReplayedPatch = Omit<z.output<typeof replayedPatchSchema>, "version" | "base">;
 
 /** An edit replayed against a version that is no longer current: the person chooses. */
 export interface ReplayConflict {
@@ -67,7 +83,7 @@ export function replayProblemOf(event: SyncEvent): ReplayProblem | undefined {
   const description = typeof sent.description === "string" ? sent.description : undefined;
   if (event.type === "conflict") {
     const body = event.body as { current?: unknown; error?: { message?: unknown } } | undefined;
-    const patch = taskPatchSchema.safeParse(sent);
+    const patch = replayedPatchSchema.safeParse(sent);
     if (change.change === "edit" && change.taskId && patch.success) {
       if (isTask(body?.current, change.taskId)) {
         const { version: _version, base: _base, ...fields } = patch.data;

@@ -2,18 +2,17 @@ import { z } from "zod";
 import { ulidSchema } from "@/lib/ids";
 import { flag } from "@/lib/schemas";
 
-export const taskStatuses = ["todo", "in-progress", "completed"] as const;
-export type TaskStatus = (typeof taskStatuses)[number];
+import { dueFilters, taskLimits, taskPriorities, taskStatuses } from "@/lib/tasks/constants";
 
-export const taskPriorities = ["low", "medium", "high"] as const;
-export type TaskPriority = (typeof taskPriorities)[number];
-
-export const taskLimits = {
-  description: 500,
-  detailsBytes: 20 * 1024,
-  pageSize: 50,
-  maxPageSize: 100,
-} as const;
+export {
+  type DueFilter,
+  dueFilters,
+  type TaskPriority,
+  type TaskStatus,
+  taskLimits,
+  taskPriorities,
+  taskStatuses,
+} from "@/lib/tasks/constants";
 
 const noControlCharacters = /^[^\p{Cc}]*$/u;
 const noControlExceptWhitespace = /^[\t\n\r\P{Cc}]*$/u;
@@ -124,9 +123,6 @@ export const taskMoveSchema = z
     path: ["beforeTaskId"],
     message: "The task above and the task below must differ.",
   });
-
-export const dueFilters = ["overdue", "week"] as const;
-export type DueFilter = (typeof dueFilters)[number];
 
 export const taskListQuerySchema = z
   .strictObject({

@@ -12,9 +12,9 @@ import {
   type Columns,
   initialBoard,
 } from "@/lib/tasks/board-reducer";
+import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
 import { positionBetween } from "@/lib/tasks/position";
 import { refusalText } from "@/lib/tasks/replays";
-import { type TaskStatus, taskStatuses } from "@/lib/tasks/schemas";
 import type { Task, TaskPage } from "@/lib/tasks/types";
 import { useSeenTaskNames, useTaskReplays } from "@/lib/tasks/use-task-replays";
 

@@ -1,13 +1,7 @@
-import { z } from "zod";
-import { ulidSchema } from "@/lib/ids";
+import * as z from "zod/mini";
+import { ulidPattern } from "@/lib/id-pattern";
 import { checklistItems } from "@/lib/notes/checklist";
-import {
-  dueFilters,
-  type TaskPriority,
-  taskLimits,
-  taskStatuses,
-  todaySchema,
-} from "@/lib/tasks/schemas";
+import { dueFilters, type TaskPriority, taskLimits, taskStatuses } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 
 /**
@@ -18,13 +12,19 @@ import type { TaskCard } from "@/lib/tasks/types";
 export const taskSorts = ["due", "priority", "created"] as const;
 export type TaskSort = (typeof taskSorts)[number];
 
-/** The list page's query; anything malformed falls back to the default rather than failing. */
+/**
+ * The list page's query; anything malformed falls back to the default rather than failing.
+ * `zod/mini` because this module ships to the browser (the same date bounds as `todaySchema`).
+ */
+const orNothing = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 export const taskListViewSchema = z.object({
-  sort: z.enum(taskSorts).catch("due"),
-  status: z.enum(taskStatuses).optional().catch(undefined),
-  due: z.enum(dueFilters).optional().catch(undefined),
-  today: todaySchema.optional().catch(undefined),
-  task: ulidSchema.optional().catch(undefined),
+  sort: z.catch(z.enum(taskSorts), "due"),
+  status: orNothing(z.enum(taskStatuses)),
+  due: orNothing(z.enum(dueFilters)),
+  today: orNothing(
+    z.iso.date().check(z.refine((date) => date >= "1970-01-01" && date <= "9999-12-24")),
+  ),
+  task: orNothing(z.string().check(z.regex(ulidPattern))),
 });
 export type TaskListView = z.output<typeof taskListViewSchema>;
 

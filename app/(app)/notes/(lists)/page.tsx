@@ -3,12 +3,12 @@ import Link from "next/link";
 import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
-import { TrashedNoteBanner } from "@/components/notes/trashed-note-banner";
+import { ReplicaTrashedBanner } from "@/components/notes/replica-trashed-banner";
 import { ulidSchema } from "@/lib/ids";
-import { notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
+import { noteLimits, notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
 import { findNotes, isInTrash } from "@/lib/notes/service";
 import { pageQuery } from "@/lib/schemas";
-import { requirePageContext } from "@/lib/server/page-context";
+import { hasReplica, requirePageContext } from "@/lib/server/page-context";
 
 export const metadata: Metadata = { title: "Notes" };
 
@@ -21,10 +21,16 @@ export default async function NotesPage({ searchParams }: Props) {
   const query = parsed.success ? parsed.data : {};
   const search = parseNoteSearch(query.q, query.tag);
   const trashed = ulidSchema.safeParse(params.trashed);
-  const [page, showTrashed] = await Promise.all([
-    findNotes(db, user.userId, query),
-    trashed.success && isInTrash(db, user.userId, trashed.data),
-  ]);
+  const searching = Boolean(query.q || query.tag);
+  // This browser holds the whole library (issue 13 §2): the list draws from it, no DB reads.
+  // A search is still answered here (issue 14 moves it to the device).
+  const fromReplica = !searching && (await hasReplica(user));
+  const [page, showTrashed] = fromReplica
+    ? [undefined, false]
+    : await Promise.all([
+        findNotes(db, user.userId, query),
+        trashed.success && isInTrash(db, user.userId, trashed.data),
+      ]);
   const listQuery = new URLSearchParams(
     Object.entries({ q: query.q, tag: query.tag }).filter((entry): entry is [string, string] =>
       Boolean(entry[1]),
@@ -46,9 +52,10 @@ export default async function NotesPage({ searchParams }: Props) {
         </div>
       </div>
 
-      <TrashedNoteBanner
+      <ReplicaTrashedBanner
         restore={restoreNoteAction}
         noteId={showTrashed && trashed.success ? trashed.data : undefined}
+        candidate={fromReplica && trashed.success ? trashed.data : undefined}
         listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
       />
 
@@ -90,12 +97,18 @@ export default async function NotesPage({ searchParams }: Props) {
         <p className="text-sm text-danger">That search could not be used; showing all notes.</p>
       )}
 
-      {page.items.length === 0 && !page.nextCursor ? (
+      {searching && page?.items.length === 0 && !page.nextCursor ? (
         <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
-          {query.q || query.tag ? "No notes match." : "No notes yet. Create your first one."}
+          No notes match.
         </p>
       ) : (
-        <NoteList key={listQuery} initial={page} query={listQuery} />
+        <NoteList
+          key={listQuery}
+          initial={page}
+          query={listQuery}
+          pageSize={noteLimits.pageSize}
+          rendered={Date.now()}
+        />
       )}
     </div>
   );

@@ -1,0 +1,175 @@
+import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { encodeSyncCursor } from "@/lib/sync/cursor";
+import { signInViaApi } from "./support/accounts";
+import { ownAccountTest as test } from "./support/fixtures";
+import { liveUpdatesReady } from "./support/live-updates";
+import { NotesPage } from "./support/notes";
+import { ReplicaDevice, replicaCookie, replicaNote } from "./support/replica";
+
+// The pages' own requests, as the tests route them (a service worker would answer some itself).
+test.use({ serviceWorkers: "block" });
+
+/** A page of `context` on the notes list, listening for pokes, its replica filled. */
+async function deviceOnList(context: BrowserContext) {
+  const page = await context.newPage();
+  const listening = liveUpdatesReady(page);
+  await page.goto("/notes");
+  await listening;
+  const replica = new ReplicaDevice(page);
+  await replica.ready();
+  await replica.markDocument();
+  return { page, replica, notes: new NotesPage(page) };
+}
+
+/** Counts the server renders (RSC requests other than prefetches) a page asks for. */
+function countServerRenders(page: Page) {
+  let count = 0;
+  page.on("request", (request) => {
+    const headers = request.headers();
+    if (headers.rsc === "1" && headers["next-router-prefetch"] === undefined) count++;
+  });
+  return () => count;
+}
+
+test("a note created, edited, trashed and restored on A follows on B's open list, drawn from B's replica without a reload", async ({
+  page,
+  browser,
+  ownAccount,
+}) => {
+  test.slow();
+  const deviceB = await browser.newContext({ serviceWorkers: "block" });
+  const { email, password } = ownAccount.account;
+  expect((await signInViaApi(deviceB.request, email, password)).ok).toBe(true);
+  const b = await deviceOnList(deviceB);
+  const serverRendersOnB = countServerRenders(b.page);
+  await expect(b.page.getByText("No notes yet. Create your first one.")).toBeVisible();
+
+  const a = new NotesPage(page);
+  const noteId = await a.newNote("Made on A");
+  await expect(b.notes.cardTitles()).toHaveText(["Made on A"]);
+
+  await a.title().fill("Edited on A");
+  await a.expectSaved();
+  await expect(b.notes.cardTitles()).toHaveText(["Edited on A"]);
+
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  const banner = page.getByRole("status").filter({ hasText: "Note moved to the trash." });
+  await expect(banner).toBeVisible();
+  await expect(b.notes.cards()).toHaveCount(0);
+
+  await banner.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByText("Note restored.")).toBeVisible();
+  await expect(b.notes.cardTitles()).toHaveText(["Edited on A"]);
+  await expect(b.notes.cards().getByRole("link")).toHaveAttribute("href", `/notes/${noteId}`);
+
+  expect(await b.replica.notReloaded()).toBe(true);
+  // Every change came by pulls into the replica: B's list never asked the server to redraw it.
+  expect(serverRendersOnB()).toBe(0);
+  await deviceB.close();
+});
+
+test("the first sign-in shows the copy's progress, then lists draw from the replica, not the server", async ({
+  page,
+  context,
+}) => {
+  const notes = new NotesPage(page);
+  await notes.createViaApi({ title: "Groceries" });
+  await notes.createViaApi({ title: "Holiday plan" });
+
+  // The first snapshot page waits until the progress indicator has been seen.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/api/sync/snapshot*", async (route) => {
+    await held;
+    await route.continue();
+  });
+  const replica = new ReplicaDevice(page);
+  await page.goto("/notes");
+  await expect(replica.progress()).toBeVisible();
+  // Never a blank screen: the server's list shows while the replica fills.
+  await expect(notes.cardTitles()).toHaveText(["Holiday plan", "Groceries"]);
+  release();
+  await expect(replica.progress()).toBeHidden();
+  await replica.ready();
+  expect((await replicaCookie(context))?.value).toBeTruthy();
+
+  // A note only the replica holds shows at once: the list draws from the replica.
+  await replica.write(
+    "replicaNotes",
+    replicaNote({
+      noteId: "01HZZZZZZZZZZZZZZZZZZZZZZZ",
+      title: "Only on this device",
+      updatedAt: "2999-01-01T00:00:00.000Z",
+    }),
+  );
+  await expect(notes.cardTitles()).toHaveText(["Only on this device", "Holiday plan", "Groceries"]);
+
+  // With the cookie set the server sends no list data at all, and the reloaded list still shows
+  // every note (with the sync endpoints unreachable, the replica is the only source).
+  const html = await (await page.request.get("/notes")).text();
+  expect(html).not.toContain("Groceries");
+  await page.route("**/api/sync/**", (route) => route.abort());
+  await page.reload();
+  await expect(notes.cardTitles()).toHaveText(["Only on this device", "Holiday plan", "Groceries"]);
+  await page.goto("/notes/trash");
+  await expect(page.getByText("The trash is empty.")).toBeVisible();
+});
+
+test("two tabs of one browser see each other's replica changes at once", async ({
+  page,
+  context,
+}) => {
+  const notes = new NotesPage(page);
+  const shared = await notes.createViaApi({ title: "Shared between tabs" });
+  await notes.createViaApi({ title: "Stays" });
+  const first = await deviceOnList(context);
+  const second = await deviceOnList(context);
+  // The second tab cannot reach the feed: only the first tab's replica writes can change it.
+  await second.page.route("**/api/sync/**", (route) => route.abort());
+  await expect(second.notes.cardTitles()).toHaveText(["Stays", "Shared between tabs"]);
+
+  await first.page.goto(`/notes/${shared.noteId}`);
+  await first.page.getByRole("button", { name: "Move to trash" }).click();
+  await expect(first.notes.cardTitles()).toHaveText(["Stays"]);
+  await expect(second.notes.cardTitles()).toHaveText(["Stays"]);
+  expect(await second.replica.notReloaded()).toBe(true);
+});
+
+test("a device whose cursor is too old starts over from a new snapshot, cleanly", async ({
+  page,
+}) => {
+  const notes = new NotesPage(page);
+  await notes.createViaApi({ title: "Kept on the server" });
+  const device = await deviceOnList(page.context());
+  const stale = await device.replica.meta("feedCursor");
+  // Something the server no longer has (deleted while this device was away, changes expired).
+  await device.replica.write(
+    "replicaNotes",
+    replicaNote({
+      noteId: "01HYYYYYYYYYYYYYYYYYYYYYYY",
+      title: "Gone from the server",
+      updatedAt: "2026-01-01T00:00:00.000Z",
+    }),
+  );
+  await expect(device.notes.cardTitles()).toHaveText([
+    "Kept on the server",
+    "Gone from the server",
+  ]);
+
+  // A cursor minted as the server does, 40 days old (changes are kept 29 days).
+  const old = encodeSyncCursor({ s: 0, t: Math.floor(Date.now() / 1000) - 40 * 24 * 3600 });
+  await device.replica.write("meta", { key: "feedCursor", value: old });
+  const snapshot = device.page.waitForResponse((response) =>
+    response.url().includes("/api/sync/snapshot"),
+  );
+  await device.replica.focus();
+  expect((await snapshot).status()).toBe(200);
+
+  await expect(device.notes.cardTitles()).toHaveText(["Kept on the server"]);
+  await expect.poll(() => device.replica.meta("feedCursor")).not.toBe(old);
+  expect(await device.replica.meta("feedCursor")).toBeTruthy();
+  expect(stale).toBeTruthy();
+  expect(await device.replica.notReloaded()).toBe(true);
+});
