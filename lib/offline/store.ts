@@ -1,6 +1,6 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
-import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import * as z from "zod/mini";
+import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
