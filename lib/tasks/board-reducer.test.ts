@@ -3,6 +3,7 @@ import {
   type BoardPages,
   type BoardState,
   boardReducer,
+  boardWindow,
   type Columns,
   columnCount,
   initialBoard,
@@ -203,6 +204,28 @@ describe("the board reducer", () => {
     expect(ids(cancelled, "todo")).toEqual(["b", "c"]);
     expect(ids(cancelled, "completed")).toEqual([]);
     expect(cancelled.whole).toBe(true);
+  });
+
+  it("shows a replica column a window at a time, counting every task", () => {
+    const many = Array.from({ length: boardWindow * 2 + 5 }, (_, index) =>
+      card(`t${String(index).padStart(4, "0")}`),
+    );
+    const replica: Columns = { todo: many, "in-progress": [], completed: [] };
+    const first = boardReducer(initialBoard(pages), { type: "replicaColumns", columns: replica });
+    expect(first.columns.todo).toHaveLength(boardWindow);
+    expect(first.cursors.todo).toBeDefined();
+    expect(first.cursors["in-progress"]).toBeUndefined();
+    expect(columnCount(first, "todo", 0)).toBe(boardWindow * 2 + 5);
+    const wider = run(
+      first,
+      { type: "showMore", status: "todo" },
+      { type: "showMore", status: "todo" },
+    );
+    expect(wider.columns.todo).toHaveLength(boardWindow * 2 + 5);
+    expect(wider.cursors.todo).toBeUndefined();
+    // A new replica read keeps the widened window.
+    const again = boardReducer(wider, { type: "replicaColumns", columns: replica });
+    expect(again.columns.todo).toHaveLength(boardWindow * 2 + 5);
   });
 
   it("counts from the server's counters and the drops until the replica has every task", () => {

@@ -44,6 +44,10 @@ export interface BoardState {
   readonly whole: boolean;
   /** The replica's columns as last read, under the moves in flight. */
   readonly source?: Columns;
+  /** Drawn from the replica: how many cards each column shows (a window, like the server's page). */
+  readonly shown: PerStatus<number>;
+  /** Drawn from the replica: every live task per column, shown or not. */
+  readonly totals: PerStatus<number>;
 }
 
 export type BoardAction =
@@ -63,10 +67,22 @@ export type BoardAction =
   | { readonly type: "moveSaved"; readonly moveId: number; readonly task: TaskCard }
   | { readonly type: "moveRefused"; readonly moveId: number; readonly message: string }
   | { readonly type: "loading"; readonly status: TaskStatus }
+  | { readonly type: "showMore"; readonly status: TaskStatus }
   | { readonly type: "loaded"; readonly status: TaskStatus; readonly page: TaskPage }
   | { readonly type: "failed"; readonly text: string };
 
 const noShift: PerStatus<number> = { todo: 0, "in-progress": 0, completed: 0 };
+
+/**
+ * Cards a replica-drawn column shows at first and adds per "Load more": the server's page size.
+ * Thousands of sortable cards would take seconds to mount; the replica has them all the same.
+ */
+export const boardWindow = 100;
+const firstWindow: PerStatus<number> = {
+  todo: boardWindow,
+  "in-progress": boardWindow,
+  completed: boardWindow,
+};
 
 function columnsOf(pages: BoardPages): Columns {
   return {
@@ -95,18 +111,14 @@ export function initialBoard(pages: BoardPages): BoardState {
     nextMoveId: 1,
     loading: null,
     whole: false,
+    shown: firstWindow,
+    totals: noShift,
   };
 }
 
-const noCursors: BoardState["cursors"] = {
-  todo: undefined,
-  "in-progress": undefined,
-  completed: undefined,
-};
-
 /** A column's count: exact from a whole board, else the server's counter moved by the drops. */
 export function columnCount(state: BoardState, status: TaskStatus, counted: number): number {
-  if (state.whole) return state.columns[status].length;
+  if (state.whole) return state.totals[status];
   return Math.max(0, counted + state.countShift[status]);
 }
 
@@ -238,10 +250,28 @@ function replay(columns: Columns, move: BoardMove): Columns {
 /** The replica's columns with this board's moves in flight on top, once no drag is under way. */
 function fromSource(state: BoardState): BoardState {
   if (!state.source || state.before) return state;
+  const every = state.moves.reduce(replay, state.source);
+  const window = (status: TaskStatus) => every[status].slice(0, state.shown[status]);
+  // A column with more than it shows offers "Load more", which widens the window.
+  const more = (status: TaskStatus) =>
+    every[status].length > state.shown[status] ? "replica" : undefined;
   return {
     ...state,
-    columns: state.moves.reduce(replay, state.source),
-    cursors: noCursors,
+    columns: {
+      todo: window("todo"),
+      "in-progress": window("in-progress"),
+      completed: window("completed"),
+    },
+    cursors: {
+      todo: more("todo"),
+      "in-progress": more("in-progress"),
+      completed: more("completed"),
+    },
+    totals: {
+      todo: every.todo.length,
+      "in-progress": every["in-progress"].length,
+      completed: every.completed.length,
+    },
     countShift: noShift,
     whole: true,
   };
@@ -325,6 +355,11 @@ export function boardReducer(state: BoardState, action: BoardAction): BoardState
     }
     case "loading":
       return { ...state, loading: action.status };
+    case "showMore":
+      return fromSource({
+        ...state,
+        shown: { ...state.shown, [action.status]: state.shown[action.status] + boardWindow },
+      });
     case "loaded": {
       const known = new Set(
         taskStatuses.flatMap((column) => state.columns[column].map((task) => task.taskId)),

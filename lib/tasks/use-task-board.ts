@@ -105,6 +105,8 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
   });
 
   async function loadMore(status: TaskStatus) {
+    // The replica has every task: "Load more" only widens the column's window.
+    if (fromReplica) return dispatch({ type: "showMore", status });
     const cursor = latest.current.cursors[status];
     if (!cursor) return;
     dispatch({ type: "loading", status });
