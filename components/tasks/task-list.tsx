@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useState } from "react";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
 import type { Task, TaskCard } from "@/lib/tasks/types";
@@ -23,10 +24,16 @@ interface TaskListProps {
  * through the JSON API (see useTaskList). A task completed here stays visible (struck through)
  * until the page is reloaded, and the notice offers Undo.
  */
+/** Rows the list mounts at first and adds per "Show more". */
+const listWindow = 200;
+
 export function TaskList({ initial, sort, noteTitles, openTaskId, source }: TaskListProps) {
   const list = useTaskList(initial, openTaskId, source);
   const { items, openId, notice, replays } = list;
   const sorted = sortTasks(items, sort);
+  // The replica holds every task: mount a window of them (thousands of rows take seconds).
+  const [shown, setShown] = useState(listWindow);
+  const visible = sorted.slice(0, shown);
 
   return (
     <div className="space-y-4">
@@ -56,7 +63,7 @@ export function TaskList({ initial, sort, noteTitles, openTaskId, source }: Task
           aria-label="Tasks"
           className="divide-y divide-line rounded-xl border border-line bg-surface"
         >
-          {sorted.map((task) => (
+          {visible.map((task) => (
             <li key={task.taskId} data-task-id={task.taskId} className="p-2 sm:p-3">
               <div className="flex items-start gap-2">
                 <label className="grid min-h-11 min-w-11 shrink-0 cursor-pointer place-items-center">
@@ -115,6 +122,15 @@ export function TaskList({ initial, sort, noteTitles, openTaskId, source }: Task
             </li>
           ))}
         </ul>
+      )}
+      {sorted.length > shown && (
+        <button
+          type="button"
+          onClick={() => setShown((count) => count + listWindow)}
+          className="min-h-11 rounded-md border border-line bg-surface px-3 text-sm font-medium"
+        >
+          Show more tasks ({sorted.length - shown} more)
+        </button>
       )}
     </div>
   );
