@@ -25,6 +25,7 @@ import {
 import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
 
 export const pullIntervalMs = 60_000;
+const requestTimeoutMs = 20_000;
 
 let machine = idleMachine;
 let userId: string | undefined;
@@ -71,7 +72,12 @@ type Fetched<T> = T | "unauthorized" | "refused" | "failed";
 async function getJson<T>(url: string): Promise<Fetched<T>> {
   let response: Response;
   try {
-    response = await fetch(url, { cache: "no-store", credentials: "same-origin" });
+    response = await fetch(url, {
+      cache: "no-store",
+      credentials: "same-origin",
+      // A request the server never answers must not hold every later pull behind it.
+      signal: AbortSignal.timeout(requestTimeoutMs),
+    });
   } catch {
     return "failed";
   }

@@ -61,11 +61,14 @@ describe("the replica's sync", () => {
     expect(state.running).toBeUndefined();
   });
 
-  it("waits for the next trigger after a failure, dropping what was queued", () => {
-    const { state, jobs } = play([request, request, finished("failed")]);
-    expect(jobs).toEqual(["sync"]);
-    expect(state).toMatchObject({ running: undefined, queued: false });
-    expect(play([request], state).jobs).toEqual(["sync"]);
+  it("waits for the next trigger after a failure; a request made meanwhile gets one try", () => {
+    const alone = play([request, finished("failed")]);
+    expect(alone.jobs).toEqual(["sync"]);
+    expect(alone.state).toMatchObject({ running: undefined, queued: false });
+    expect(play([request], alone.state).jobs).toEqual(["sync"]);
+    const asked = play([request, request, finished("failed"), finished("failed")]);
+    expect(asked.jobs).toEqual(["sync", "sync"]);
+    expect(asked.state).toMatchObject({ running: undefined, queued: false });
   });
 
   it("wipes the device once on a 401 and never runs again", () => {

@@ -85,6 +85,10 @@ function finished(state: SyncMachine, outcome: SyncOutcome): SyncStep {
       }
       return { state: { ...state, running: undefined, startOvers: 0 } };
     case "failed":
+      // A request made while this one failed (a hung request timing out) gets its own try once.
+      if (state.queued) {
+        return { state: { ...state, running: "sync", queued: false, startOvers: 0 }, run: "sync" };
+      }
       return idle(state);
   }
 }
