@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { FormStatus } from "@/components/forms/form-status";
 import type { FormAction } from "@/lib/server/action-state";
 
@@ -33,6 +33,11 @@ export function ActionButton({
   ariaLabel,
 }: ActionButtonProps) {
   const [state, formAction, pending] = useActionState(action, null);
+  // Views drawn from the device's replica learn what the action changed by pulling now, not
+  // at the next poke (the live connection may not be up yet) or interval.
+  useEffect(() => {
+    if (state?.ok) void import("@/lib/replica/sync-engine").then(({ pullNow }) => pullNow());
+  }, [state]);
   return (
     <form
       action={formAction}

@@ -1,4 +1,5 @@
 import type { FormEvent } from "react";
+import { changingOwnSession } from "@/lib/offline/device-data";
 import { clearOfflineStore } from "@/lib/offline/store";
 
 /**
@@ -7,6 +8,7 @@ import { clearOfflineStore } from "@/lib/offline/store";
  */
 export function clearOfflineThenSubmit(event: FormEvent<HTMLFormElement>): void {
   const form = event.currentTarget;
+  changingOwnSession();
   if (form.dataset.offlineCleared === "true") return;
   event.preventDefault();
   void clearOfflineStore()

@@ -89,6 +89,20 @@ describe("a 401 seen by the device", () => {
     stop();
   });
 
+  it("while this tab changes its own session is that change, not news: nothing is wiped", async () => {
+    await keepSomething();
+    const { callApi } = await import("@/lib/api/client");
+    const { changingOwnSession, watchSessionEnd } = await import("@/lib/offline/device-data");
+    const stop = watchSessionEnd();
+    // A password change here: the poke's pull meets the old cookie before the new one arrives.
+    changingOwnSession();
+    expect(await callApi("/api/notes", null)).toMatchObject({ ok: false, status: 401 });
+    expect(await databaseNames()).toContain("jotboard");
+    expect(location.replace).not.toHaveBeenCalled();
+    expect(cookieWrites).toEqual([]);
+    stop();
+  });
+
   it("from the outbox's replay wipes its unsent changes and drafts", async () => {
     await keepSomething();
     const { replayOutbox } = await import("@/lib/offline/sync");

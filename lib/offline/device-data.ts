@@ -74,6 +74,21 @@ function settleWithin(promise: Promise<unknown>, ms: number): Promise<void> {
 }
 
 let ending: Promise<void> | undefined;
+/** Until when this tab is changing its own session (see changingOwnSession). */
+let ownChangeUntil = 0;
+// Long enough for the action's answer (and its redirect or new cookie) to arrive under load.
+const ownChangeMs = 15_000;
+
+/**
+ * Called as this tab submits a form that ends or renews its own session (sign out, sign out
+ * everywhere, change password, delete account). The server pokes the person's devices as the
+ * change commits, before this tab has the answer: its own background pull then meets a 401 that
+ * is not news. The form's answer decides instead (the page a sign-out lands on wipes; a
+ * changed password keeps this session with a new cookie), so such 401s are ignored for a while.
+ */
+export function changingOwnSession(): void {
+  ownChangeUntil = Date.now() + ownChangeMs;
+}
 /** Signed-in pages watching for the session's end (see watchSessionEnd): only they leave. */
 let signedInViews = 0;
 
@@ -88,6 +103,7 @@ let signedInViews = 0;
  */
 export function endDeviceSession(options: { readonly announce?: boolean } = {}): Promise<void> {
   if (typeof window === "undefined") return Promise.resolve();
+  if (Date.now() < ownChangeUntil) return Promise.resolve();
   if (ending) return ending;
   if (options.announce !== false) announceSessionEnd();
   const wiped = settleWithin(wipeDeviceData(), wipeWaitMs);
