@@ -117,3 +117,59 @@ test("an offline edit of a task deleted for good elsewhere is taken back, with a
   await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 0 done");
   await expect(tasks.row("Send invitations")).toBeVisible();
 });
+
+test("B's changes made offline and A's made meanwhile are all on both devices, once, after B reconnects", async ({
+  page,
+  browser,
+  ownAccount,
+}) => {
+  test.slow();
+  const deviceA = new TasksPage(page);
+  await deviceA.createViaApi({ description: "Water the plants" });
+  await deviceA.gotoList();
+  await deviceA.replicaReady();
+
+  const contextB = await browser.newContext();
+  await contextB.addCookies(ownAccount.cookies);
+  const pageB = await contextB.newPage();
+  const deviceB = new TasksPage(pageB);
+  await deviceB.gotoList();
+  await deviceB.replicaReady();
+  // The service worker keeps B's shell, as on a phone that has opened the app before.
+  await pageB.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
+
+  await contextB.setOffline(true);
+  await deviceB.quickAdd("Call the plumber");
+  await deviceB.doneBox("Water the plants").check();
+  await expect(pageB.getByTestId("sync-status")).toContainText("2 changes waiting");
+
+  await deviceA.quickAdd("Book the dentist");
+  await expect(deviceA.row("Book the dentist")).toBeVisible();
+
+  await contextB.setOffline(false);
+  await expect(pageB.getByTestId("sync-status")).toHaveCount(0, { timeout: 20_000 });
+  // B pulls what A did; A hears of B's changes through the poke.
+  await expect(deviceB.row("Book the dentist")).toBeVisible({ timeout: 20_000 });
+  await expect(deviceA.row("Call the plumber")).toBeVisible({ timeout: 20_000 });
+  await expect(deviceA.row("Water the plants")).toHaveCount(0);
+  for (const device of [deviceA, deviceB]) {
+    await expect(device.counts()).toHaveText("2 to do, 0 in progress, 1 done");
+  }
+  const open = await (await page.request.get("/api/tasks?status=todo")).json();
+  expect(open.items.map((task: { description: string }) => task.description).sort()).toEqual([
+    "Book the dentist",
+    "Call the plumber",
+  ]);
+  const done = await (await page.request.get("/api/tasks?status=completed")).json();
+  expect(done.items.map((task: { description: string }) => task.description)).toEqual([
+    "Water the plants",
+  ]);
+  await contextB.close();
+});
