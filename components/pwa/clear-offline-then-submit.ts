@@ -11,10 +11,13 @@ export function clearOfflineThenSubmit(event: FormEvent<HTMLFormElement>): void 
   changingOwnSession();
   if (form.dataset.offlineCleared === "true") return;
   event.preventDefault();
-  void clearOfflineStore()
-    .catch(() => undefined)
-    .finally(() => {
-      form.dataset.offlineCleared = "true";
-      form.requestSubmit();
-    });
+  // A tab still filling its replica may hold the database a moment: the sign-out does not wait
+  // on it for long (the page it lands on wipes again, SignedOutCleanup).
+  void Promise.race([
+    clearOfflineStore().catch(() => undefined),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]).finally(() => {
+    form.dataset.offlineCleared = "true";
+    form.requestSubmit();
+  });
 }
