@@ -5,22 +5,10 @@ import { type BrowserContext, chromium, expect, type Page, test } from "@playwri
 import { chromiumArgs, resolveChromium } from "./chromium";
 import { signInViaApi } from "./support/accounts";
 import { storedObjectKeys } from "./support/cloud";
-import { readSettled } from "./support/device-data";
+import { readSettled, serviceWorkerReady } from "./support/device-data";
 import { ownAccountTest, workerAccountTest } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { TasksPage } from "./support/tasks";
-
-/** Waits until the service worker controls the page (it claims clients once active). */
-async function serviceWorkerReady(page: Page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-      );
-    }
-  });
-}
 
 /** The note drafts kept in this page's IndexedDB: their text and the version they build on. */
 function keptDrafts(page: Page): Promise<{ content: string; version?: number }[]> {

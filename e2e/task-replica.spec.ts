@@ -1,4 +1,5 @@
 import { expect } from "@playwright/test";
+import { serviceWorkerReady } from "./support/device-data";
 import { ownAccountTest as test } from "./support/fixtures";
 import { liveUpdatesReady } from "./support/live-updates";
 import { TasksPage } from "./support/tasks";
@@ -56,14 +57,7 @@ test("a task added offline shows at once, survives a reload before reconnecting,
   await tasks.gotoList();
   await tasks.replicaReady();
   // The service worker keeps the page's shell for the offline reload.
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-      );
-    }
-  });
+  await serviceWorkerReady(page);
   await page.reload();
   await expect(tasks.row("Renew the passport")).toBeVisible();
 
@@ -136,14 +130,7 @@ test("B's changes made offline and A's made meanwhile are all on both devices, o
   await deviceB.gotoList();
   await deviceB.replicaReady();
   // The service worker keeps B's shell, as on a phone that has opened the app before.
-  await pageB.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((resolve) =>
-        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
-      );
-    }
-  });
+  await serviceWorkerReady(pageB);
 
   await contextB.setOffline(true);
   await deviceB.quickAdd("Call the plumber");

@@ -66,3 +66,15 @@ export async function replicaCookie(context: BrowserContext): Promise<string | u
   const cookies = await context.cookies();
   return cookies.find((cookie) => cookie.name === "jotboard-replica")?.value;
 }
+
+/** Waits until the service worker controls the page (it claims clients once active). */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true }),
+      );
+    }
+  });
+}
