@@ -44,7 +44,7 @@ import {
 import { localResourceNames } from "@/lib/resources";
 import { type Capacity, CapacityMeter } from "./lib/capacity";
 import { fixed, latency, log, ratio, table, units } from "./lib/report";
-import { batchPut, seedNotesByCopy, seedTasksByCopy } from "./lib/seed";
+import { batchPut, seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
 
 const smallBody =
   "Lorem ipsum dolor sit amet, consectetur adipiscing elit. Sed do eiusmod tempor ut labore et dolore.";
@@ -375,7 +375,7 @@ export async function runCostBench(endpoint: string): Promise<string> {
       displayName: "Scale",
       passwordHash: "h",
     });
-    await seedNotesByCopy(db, user.userId, count, smallBody);
+    await seedNotesLikeTheApp(db, user.userId, count, () => smallBody);
     await seedTasksByCopy(db, user.userId, count, smallBody);
     const listCost = await meter.measure(() => listNotes(db, user.userId));
     const page2 = await meter.measure(() =>

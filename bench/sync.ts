@@ -18,7 +18,7 @@ import { type AppUnderTest, hashPassword, signIn } from "./lib/app";
 import { AppCapacity, type AppUsage } from "./lib/app-capacity";
 import { CapacityMeter } from "./lib/capacity";
 import { fixed, log, ratio, table, units } from "./lib/report";
-import { seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
+import { proseOf, seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
 import { type BrowserFigures, runBrowserParts } from "./sync-browser";
 
 const library = { notes: 10_000, tasks: 2_000, bigNotes: 10 } as const;
@@ -45,7 +45,9 @@ async function seedPerson(app: AppUnderTest, db: Database, notes: number, tasks:
     passwordHash: await hashPassword(password),
   });
   const started = performance.now();
-  const seeded = await seedNotesLikeTheApp(db, user.userId, notes, bodyBytes);
+  const seeded = await seedNotesLikeTheApp(db, user.userId, notes, (index) =>
+    proseOf(index, bodyBytes(index)),
+  );
   const taskIds = await seedTasksByCopy(db, user.userId, tasks, "Some details of the task.");
   const seconds = (performance.now() - started) / 1000;
   const cookie = await signIn(app.url, email, password);

@@ -31,6 +31,8 @@ const envSchema = z
       .regex(/^[a-z0-9-]+$/, "a lower-case header name")
       .optional(),
     JOTBOARD_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // "1": log every DynamoDB request's consumed capacity (lib/db/capacity-log.ts), for the bench.
+    JOTBOARD_CAPACITY_LOG: z.enum(["0", "1"]).default("0"),
     // Live updates (lib/realtime): the local broker's WebSocket address (set by the launcher), or
     // on AWS the IoT endpoint and custom authorizer of `sst.aws.Realtime` (set by sst.config.ts).
     JOTBOARD_REALTIME_URL: z.url({ protocol: /^wss?$/ }).optional(),
@@ -82,6 +84,7 @@ const envSchema = z
       rateLimitScale: raw.JOTBOARD_RATE_LIMIT_SCALE,
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
       realtime: realtimeConfig(raw, cloud),
+      logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
     };
   });
 

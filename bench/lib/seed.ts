@@ -43,46 +43,9 @@ async function addCounter(db: Database, userId: string, counter: string, amount:
 }
 
 /**
- * `count` notes for a user: the first through `createNote`, the rest copies of its stored item
- * (same attributes, sizes and index keys) with their own ids and times, and the user's counter
- * raised to match. Seeding 10,000 notes one transaction at a time would take minutes here.
+ * `count` todo tasks for a user: one through `createTask`, then copies of its stored item with
+ * their own ids and positions, and the user's counter raised to match.
  */
-export async function seedNotesByCopy(
-  db: Database,
-  userId: string,
-  count: number,
-  content: string,
-): Promise<string[]> {
-  const { note } = await createNote(db, userId, {
-    title: "Note 0",
-    content,
-    pinned: false,
-    tags: ["seed"],
-  });
-  const { Item } = await db.client.send(
-    new GetCommand({ TableName: db.tables.Notes, Key: { userId, noteId: note.noteId } }),
-  );
-  if (!Item) throw new Error("seed note vanished");
-  const start = Date.parse(note.createdAt) - count * 1000;
-  const copies = Array.from({ length: count - 1 }, (_, index) => {
-    const time = start + index * 1000;
-    const at = new Date(time).toISOString();
-    const noteId = ulid(time);
-    return {
-      ...Item,
-      noteId,
-      title: `Note ${index + 1}`,
-      createdAt: at,
-      updatedAt: at,
-      listKey: String(Item.listKey).replace(note.updatedAt, at).replace(note.noteId, noteId),
-    };
-  });
-  await batchPut(db, db.tables.Notes, copies);
-  await addCounter(db, userId, "noteCount", copies.length);
-  return [note.noteId, ...copies.map((copy) => copy.noteId)];
-}
-
-/** `count` todo tasks for a user, the same way: one through `createTask`, then copies. */
 export async function seedTasksByCopy(
   db: Database,
   userId: string,
@@ -131,17 +94,18 @@ export function proseOf(seed: number, bytes: number): string {
  * attribute the app sets is there), then per note its own id, times, title, body and the
  * derived excerpt, search text and list key (the app's own mapping functions), put with
  * BatchWrite; the user's `noteCount` is raised to match. No change records: like data written
- * before the change feed existed (issue 13 §6). `bodyBytes(index)` sizes each body.
+ * before the change feed existed (issue 13 §6). `contentOf(index)` is each body. Seeding 10,000
+ * notes one transaction at a time would take minutes here.
  */
 export async function seedNotesLikeTheApp(
   db: Database,
   userId: string,
   count: number,
-  bodyBytes: (index: number) => number,
+  contentOf: (index: number) => string,
 ): Promise<{ noteIds: string[]; contentBytes: number }> {
   const { note } = await createNote(db, userId, {
     title: "Note 0",
-    content: proseOf(0, bodyBytes(0)),
+    content: contentOf(0),
     pinned: false,
     tags: ["seed"],
   });
@@ -156,7 +120,7 @@ export async function seedNotesLikeTheApp(
     const at = new Date(time).toISOString();
     const noteId = ulid(time);
     const title = `Note ${index + 1}`;
-    const content = proseOf(index + 1, bodyBytes(index + 1));
+    const content = contentOf(index + 1);
     contentBytes += content.length;
     const tags = ["seed"];
     return {

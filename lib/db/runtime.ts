@@ -16,9 +16,10 @@ let database: Database | undefined;
 /** The process-wide DynamoDB client and table names, built from the environment on first use. */
 export function getDatabase(): Database {
   if (!database) {
-    const client = createDocumentClient(dynamoConfigFromEnv(env()));
-    if (process.env.JOTBOARD_CAPACITY_LOG === "1") logConsumedCapacity(client);
-    database = { client, tables: resourceNames(env()).tables };
+    const config = env();
+    const client = createDocumentClient(dynamoConfigFromEnv(config));
+    if (config.logCapacity) logConsumedCapacity(client);
+    database = { client, tables: resourceNames(config).tables };
   }
   return database;
 }

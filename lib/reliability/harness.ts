@@ -103,7 +103,8 @@ export async function call(
   return { status: response.status, body, text, headers: response.headers };
 }
 
-async function queryAll(db: Database, table: string, userId: string) {
+/** Every item of one user's partition, read consistently to the end (test checks, cost floors). */
+export async function queryAll(db: Database, table: string, userId: string) {
   const items: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {

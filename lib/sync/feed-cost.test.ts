@@ -4,13 +4,12 @@
  * whatever the library's size, a pull of k changes is O(k), a snapshot reads each item about
  * once, and a write adds one GetItem and a small change item to its transaction.
  */
-import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createNote, updateNote } from "@/lib/db/notes-repository";
-import type { Database } from "@/lib/db/runtime";
 import { createTask } from "@/lib/db/tasks-repository";
 import { createUser } from "@/lib/db/users-repository";
+import { queryAll } from "@/lib/reliability/harness";
 import type { SnapshotPosition } from "@/lib/sync/cursor";
 import { changesSince, snapshotPage } from "@/lib/sync/service";
 import { meteredDatabase } from "@/lib/testing/capacity";
@@ -92,8 +91,8 @@ describe("what the change feed costs", () => {
   it("a snapshot reads each item about once: within 1.2× a consistent Query of every item", async () => {
     const userId = await library(520, 60);
     const floor = await meter.measure(async (db) => {
-      await readAll(db, db.tables.Notes, userId);
-      await readAll(db, db.tables.Tasks, userId);
+      await queryAll(db, db.tables.Notes, userId);
+      await queryAll(db, db.tables.Tasks, userId);
     });
     let pages = 0;
     const snapshot = await meter.measure(async (db) => {
@@ -139,20 +138,4 @@ describe("what the change feed costs", () => {
 
 function decode(page: string): SnapshotPosition {
   return JSON.parse(Buffer.from(page, "base64url").toString("utf8")) as SnapshotPosition;
-}
-
-async function readAll(db: Database, table: string, userId: string) {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.client.send(
-      new QueryCommand({
-        TableName: table,
-        KeyConditionExpression: "userId = :userId",
-        ExpressionAttributeValues: { ":userId": userId },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
 }
