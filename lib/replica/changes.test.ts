@@ -13,25 +13,39 @@ function otherTab() {
 describe("replica change announcements", () => {
   it("reach this tab's listeners at once and the other tabs through the channel", async () => {
     const tab = otherTab();
-    let here = 0;
-    const stop = onReplicaChange(() => here++);
-    announceReplicaChange();
-    expect(here).toBe(1);
-    expect(await tab.received).toBe("changed");
+    const here: unknown[] = [];
+    const stop = onReplicaChange((change) => here.push(change));
+    const change = { notes: ["n1"], tasks: [] };
+    announceReplicaChange(change);
+    expect(here).toEqual([change]);
+    expect(await tab.received).toEqual(change);
     stop();
     tab.channel.close();
   });
 
-  it("tell this tab's listeners of a change made in another tab", async () => {
+  it("tell this tab's listeners of a change made in another tab, named as it was", async () => {
     const tab = otherTab();
-    const heard = new Promise<void>((resolve) => {
-      const stop = onReplicaChange(() => {
+    const heard = new Promise<unknown>((resolve) => {
+      const stop = onReplicaChange((change) => {
         stop();
-        resolve();
+        resolve(change);
+      });
+    });
+    tab.channel.postMessage({ notes: [], tasks: ["t1"] });
+    expect(await heard).toEqual({ notes: [], tasks: ["t1"] });
+    tab.channel.close();
+  });
+
+  it("take a message it cannot read as a change of everything", async () => {
+    const tab = otherTab();
+    const heard = new Promise<unknown>((resolve) => {
+      const stop = onReplicaChange((change) => {
+        stop();
+        resolve(change);
       });
     });
     tab.channel.postMessage("changed");
-    await heard;
+    expect(await heard).toEqual({ all: true });
     tab.channel.close();
   });
 
@@ -39,7 +53,7 @@ describe("replica change announcements", () => {
     let heard = 0;
     const stop = onReplicaChange(() => heard++);
     stop();
-    announceReplicaChange();
+    announceReplicaChange({ all: true });
     expect(heard).toBe(0);
   });
 });

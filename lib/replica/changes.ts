@@ -1,19 +1,31 @@
 /**
  * Tells every view of the replica that it changed: the views in this tab (listeners) and in the
  * person's other tabs of this browser (a BroadcastChannel, which never echoes to its sender).
- * The message carries no data: a view re-reads what it shows.
+ * The message names the records that changed (never their content), so a keeper of derived
+ * state (a search index, a parsed cache) can update just those; a view simply re-reads.
  */
 const channelName = "jotboard-replica";
 
-type Listener = () => void;
+/** Which records changed; `all` when too many to name (a snapshot page, a start-over). */
+export type ReplicaChange =
+  | { readonly all: true }
+  | { readonly all?: false; readonly notes: readonly string[]; readonly tasks: readonly string[] };
+
+type Listener = (change: ReplicaChange) => void;
+
+function isReplicaChange(data: unknown): data is ReplicaChange {
+  if (typeof data !== "object" || data === null) return false;
+  const value = data as Record<string, unknown>;
+  return value.all === true || (Array.isArray(value.notes) && Array.isArray(value.tasks));
+}
 
 const listeners = new Set<Listener>();
 let channel: BroadcastChannel | undefined;
 
-function notify() {
+function notify(change: ReplicaChange) {
   for (const listener of [...listeners]) {
     try {
-      listener();
+      listener(change);
     } catch (error) {
       // One failing view must not keep the others stale.
       queueMicrotask(() => {
@@ -27,7 +39,8 @@ function openChannel(): BroadcastChannel | undefined {
   if (typeof BroadcastChannel === "undefined") return undefined;
   if (!channel) {
     channel = new BroadcastChannel(channelName);
-    channel.onmessage = notify;
+    channel.onmessage = (event: MessageEvent) =>
+      notify(isReplicaChange(event.data) ? event.data : { all: true });
   }
   return channel;
 }
@@ -45,13 +58,13 @@ export function onReplicaChange(listener: Listener): () => void {
   };
 }
 
-/** Call after a replica write has committed. */
-export function announceReplicaChange(): void {
-  openChannel()?.postMessage("changed");
+/** Call after a replica write has committed, naming what it changed. */
+export function announceReplicaChange(change: ReplicaChange): void {
+  openChannel()?.postMessage(change);
   if (!listeners.size && channel) {
     // Opened only to post: nobody in this tab listens.
     channel.close();
     channel = undefined;
   }
-  notify();
+  notify(change);
 }

@@ -8,7 +8,7 @@
  */
 import type { Note } from "@/lib/notes/types";
 import { database } from "@/lib/offline/store";
-import { announceReplicaChange } from "@/lib/replica/changes";
+import { announceReplicaChange, type ReplicaChange } from "@/lib/replica/changes";
 import {
   listPrefix,
   mergeNoteList,
@@ -123,7 +123,7 @@ export async function applySnapshotPage(page: SnapshotPage): Promise<void> {
     await metaStore.delete(meta.sweep);
   }
   await tx.done;
-  announceReplicaChange();
+  announceReplicaChange({ all: true });
 }
 
 /** A first sync begins: views may show its progress before the first page arrives. */
@@ -132,7 +132,7 @@ export async function markFilling(): Promise<void> {
   const marked = !(await tx.store.get(meta.state));
   if (marked) await tx.store.put({ key: meta.state, value: "filling" });
   await tx.done;
-  if (marked) announceReplicaChange();
+  if (marked) announceReplicaChange({ all: true });
 }
 
 /** The feed said the cursor is too old: the next sync takes a new snapshot (views keep theirs). */
@@ -159,7 +159,7 @@ export async function applyChanges(changes: readonly SyncChange[], cursor?: stri
   }
   if (cursor) await tx.objectStore("meta").put({ key: meta.feedCursor, value: cursor });
   await tx.done;
-  if (changes.length > 0) announceReplicaChange();
+  if (changes.length > 0) announceReplicaChange(namedIn(changes));
 }
 
 /**
@@ -186,7 +186,11 @@ export async function storeAnswer(
   }
   if (mutationId) await clearPendingIn(tx.objectStore("pending"), mutationId);
   await tx.done;
-  announceReplicaChange();
+  announceReplicaChange(
+    kind === "note"
+      ? { notes: [(record as Note).noteId], tasks: [] }
+      : { notes: [], tasks: [(record as Task).taskId] },
+  );
 }
 
 /** Notes of the list (or the trash) in list order, the pending overlay applied, `limit` at most. */
@@ -260,7 +264,7 @@ export async function setPending(
 ): Promise<void> {
   const entry: PendingEntry = { key: pendingKey(kind, id), kind, id, record, mutationId };
   await (await database()).put("pending", entry);
-  announceReplicaChange();
+  announceReplicaChange(namedIn([{ kind, id }]));
 }
 
 /** The pending store of a read-write transaction (whichever stores it spans). */
@@ -269,10 +273,15 @@ interface PendingStore {
   delete(key: string): Promise<void>;
 }
 
-async function clearPendingIn(store: PendingStore, mutationId: string): Promise<boolean> {
+async function clearPendingIn(store: PendingStore, mutationId: string): Promise<PendingEntry[]> {
   const answered = (await store.getAll()).filter((entry) => entry.mutationId === mutationId);
   for (const entry of answered) await store.delete(entry.key);
-  return answered.length > 0;
+  return answered;
+}
+
+function namedIn(records: readonly { kind: RecordKind; id: string }[]): ReplicaChange {
+  const ids = (kind: RecordKind) => records.filter((r) => r.kind === kind).map((r) => r.id);
+  return { notes: ids("note"), tasks: ids("task") };
 }
 
 /** The server answered (or refused) a mutation: its pending change no longer shows. */
@@ -280,5 +289,5 @@ export async function clearPending(mutationId: string): Promise<void> {
   const tx = (await database()).transaction("pending", "readwrite");
   const cleared = await clearPendingIn(tx.store, mutationId);
   await tx.done;
-  if (cleared) announceReplicaChange();
+  if (cleared.length > 0) announceReplicaChange(namedIn(cleared));
 }
