@@ -92,7 +92,7 @@ export function proseOf(seed: number, bytes: number): string {
 /**
  * `count` notes written as the app writes them: one template through `createNote` (so every
  * attribute the app sets is there), then per note its own id, times, title, body and the
- * derived excerpt, search text and list key (the app's own mapping functions), put with
+ * derived excerpt and list key (the app's own mapping functions), put with
  * BatchWrite; the user's `noteCount` is raised to match. No change records: like data written
  * before the change feed existed (issue 13 §6). `contentOf(index)` is each body. Seeding 10,000
  * notes one transaction at a time would take minutes here.
@@ -122,7 +122,6 @@ export async function seedNotesLikeTheApp(
     const title = `Note ${index + 1}`;
     const content = contentOf(index + 1);
     contentBytes += content.length;
-    const tags = ["seed"];
     return {
       ...Item,
       noteId,
@@ -131,7 +130,7 @@ export async function seedNotesLikeTheApp(
       createdAt: at,
       updatedAt: at,
       listKey: liveListKey(false, at, noteId),
-      ...derivedText(title, content, tags),
+      ...derivedText(content),
     };
   });
   await batchPut(db, db.tables.Notes, copies, 8);

@@ -56,6 +56,14 @@ async function withReadCapacity<T>(read: () => Promise<T>) {
   }
 }
 
+/** The item as DynamoDB holds it, every attribute. */
+async function storedItem(userId: string, noteId: string) {
+  const { Item } = await cloud.database.client.send(
+    new GetCommand({ TableName: cloud.database.tables.Notes, Key: { userId, noteId } }),
+  );
+  return Item;
+}
+
 async function counters(userId: string) {
   const { Item } = await cloud.database.client.send(
     new GetCommand({ TableName: cloud.database.tables.Users, Key: { userId } }),
@@ -105,6 +113,36 @@ describe("notes repository on DynamoDB Local", () => {
     expect(again).toEqual({ note: first.note, created: false });
     expect(await getNote(cloud.database, userId, noteId)).toEqual(first.note);
     expect(await counters(userId)).toEqual({ notes: 1, trashed: 0 });
+  });
+
+  it("stores the body once: an item written by the app has no searchText copy", async () => {
+    const userId = await newUser();
+    const content = "Body with CAPITALS, once.";
+    const { note } = await createNote(cloud.database, userId, { ...blank, title: "T", content });
+    expect(await storedItem(userId, note.noteId)).toMatchObject({ content });
+    expect(await storedItem(userId, note.noteId)).not.toHaveProperty("searchText");
+
+    await updateNote(cloud.database, userId, note.noteId, { content: `${content}!` }, 1);
+    const updated = await storedItem(userId, note.noteId);
+    expect(updated).toMatchObject({ content: `${content}!`, version: 2 });
+    expect(updated).not.toHaveProperty("searchText");
+  });
+
+  it("an edit drops the searchText an item written by an older version still carries", async () => {
+    const userId = await newUser();
+    const { note } = await createNote(cloud.database, userId, { ...blank, content: "old" });
+    await cloud.database.client.send(
+      new UpdateCommand({
+        TableName: cloud.database.tables.Notes,
+        Key: { userId, noteId: note.noteId },
+        UpdateExpression: "SET searchText = :text",
+        ExpressionAttributeValues: { ":text": "\nold\n" },
+      }),
+    );
+    await updateNote(cloud.database, userId, note.noteId, { title: "New title" }, 1);
+    const item = await storedItem(userId, note.noteId);
+    expect(item).toMatchObject({ title: "New title", content: "old" });
+    expect(item).not.toHaveProperty("searchText");
   });
 
   it("never shows one user's note to another", async () => {
@@ -224,6 +262,39 @@ describe("notes repository on DynamoDB Local", () => {
     );
     const byTag = await searchNotes(cloud.database, userId, ["work"]);
     expect(byTag.items.length).toBeGreaterThan(0);
+  });
+
+  it("searches title, text and tags case-insensitively at query time, in small pages", async () => {
+    const userId = await newUser();
+    const make = (title: string, content: string, tags: string[] = []) =>
+      createNote(cloud.database, userId, { ...blank, title, content, tags });
+    await make("Grocery LIST", "eggs");
+    await make("Plain", "Remember the ÉCOLE meeting and the list");
+    await make("Tagged", "nothing here", ["listing"]);
+    await make("Elsewhere", "no match at all");
+    await make("Both words", "SHOPPING list");
+    // A note written before the body was stored once: its searchText copy is ignored.
+    const old = await make("Old item", "Written with the LIST in its body");
+    await cloud.database.client.send(
+      new UpdateCommand({
+        TableName: cloud.database.tables.Notes,
+        Key: { userId, noteId: old.note.noteId },
+        UpdateExpression: "SET searchText = :text",
+        ExpressionAttributeValues: { ":text": "stale copy" },
+      }),
+    );
+    const search = (words: string[], limit: number) =>
+      allPages(userId, (cursor) => searchNotes(cloud.database, userId, words, { cursor, limit }));
+    const titles = (found: { seen: readonly NoteCard[] }) => found.seen.map((card) => card.title);
+
+    // Newest first, every match once across pages of 2 (cursors land between matches).
+    const list = await search(["list"], 2);
+    expect(titles(list)).toEqual(["Old item", "Both words", "Tagged", "Plain", "Grocery LIST"]);
+    expect(list.pages).toBe(3);
+    expect(titles(await search(["LIST", "shopping"], 1))).toEqual(["Both words"]);
+    expect(titles(await search(["école"], 30))).toEqual(["Plain"]);
+    expect(titles(await search(["stale"], 30))).toEqual([]);
+    expect(list.seen[0]).not.toHaveProperty("content");
   });
 
   it("trashes, restores and deletes for good, keeping the counters right", async () => {
@@ -384,7 +455,7 @@ describe("bounded work per account", () => {
     for (let start = 0; start < 320; start += 25) {
       const items = Array.from({ length: 25 }, (_, index) => ({
         PutRequest: {
-          Item: { userId, noteId: ulid(), title: `note ${start + index}`, searchText: "note" },
+          Item: { userId, noteId: ulid(), title: `note ${start + index}`, content: "note" },
         },
       }));
       await cloud.database.client.send(

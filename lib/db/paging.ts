@@ -23,6 +23,11 @@ export interface PageQuery<T> {
   readonly map: (item: Item) => T;
   /** Items a round reads at least: a selective filter wants more than the page. */
   readonly readAtLeast?: number;
+  /**
+   * A filter DynamoDB cannot express (case-insensitive text), applied to each item read after
+   * the Query's own `FilterExpression`. Items it drops cost what filtered items cost: read units.
+   */
+  readonly keep?: (item: Item) => boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export async function queryPage<T>(
       }),
     );
     for (const item of page.Items ?? []) {
+      if (query.keep && !query.keep(item)) continue;
       if (items.length === query.limit) {
         const last = items[items.length - 1] as Item;
         return { items: done(), nextCursor: encodeCursor(query.kind, query.keyOf(last)) };

@@ -5,7 +5,12 @@ import { AppError } from "@/lib/errors";
 import { excerptOf } from "@/lib/notes/excerpt";
 import type { Attachment, Note, NoteCard } from "@/lib/notes/types";
 
-/** A note as stored, with the attributes its list index and search read. */
+/**
+ * A note as stored, with the attributes its list index reads. The body is stored once, in
+ * `content`: search matches it case-insensitively when it reads the item (see `searchNotes`).
+ * Items written before issue 14 may still carry a lower-cased `searchText` copy until an edit
+ * or the migration in `drop-search-text.ts` removes it; nothing reads it.
+ */
 export interface NoteItem {
   userId: string;
   noteId: string;
@@ -24,7 +29,6 @@ export interface NoteItem {
   expiresAt?: number;
   listKey: string;
   excerpt: string;
-  searchText: string;
 }
 
 export function liveListKey(pinned: boolean, updatedAt: string, noteId: string) {
@@ -35,12 +39,23 @@ export function trashListKey(deletedAt: string, noteId: string) {
   return `trash#${deletedAt}#${noteId}`;
 }
 
-/** What the list and search read of a note's text, stored beside it. */
-export function derivedText(title: string, content: string, tags: readonly string[]) {
-  return {
-    excerpt: excerptOf(content),
-    searchText: `${title}\n${content}\n${tags.join(" ")}`.toLowerCase(),
-  };
+/** What the list reads of a note's text, stored beside it (the card's excerpt, capped). */
+export function derivedText(content: string) {
+  return { excerpt: excerptOf(content) };
+}
+
+/**
+ * Whether a note holds every word (already lower-cased) in its title, text or tags, ignoring
+ * case: the server search's match, done where the item is read because DynamoDB's `contains`
+ * is case-sensitive. The same text the stored `searchText` copy held, so the same matches.
+ */
+export function matchesWords(
+  item: { title?: string; content?: string; tags?: Iterable<string> },
+  words: readonly string[],
+): boolean {
+  const text = `${item.title ?? ""}\n${item.content ?? ""}\n${[...(item.tags ?? [])].join(" ")}`;
+  const haystack = text.toLowerCase();
+  return words.every((word) => haystack.includes(word));
 }
 
 /** DynamoDB string sets cannot be empty: no tags means no attribute. */
@@ -68,7 +83,7 @@ export function toNote(item: NoteItem): Note {
   };
 }
 
-export function toCard(item: Omit<NoteItem, "content" | "attachments" | "searchText">): NoteCard {
+export function toCard(item: Omit<NoteItem, "content" | "attachments">): NoteCard {
   return {
     noteId: item.noteId,
     title: item.title,

@@ -2,7 +2,7 @@ import "server-only";
 import type { QueryCommandInput } from "@aws-sdk/lib-dynamodb";
 import { getKeys } from "@/lib/db/batch";
 import { type CursorSpec, decodeCursor } from "@/lib/db/cursor";
-import { type NoteItem, readNote, toCard, toNote } from "@/lib/db/notes/mapping";
+import { matchesWords, type NoteItem, readNote, toCard, toNote } from "@/lib/db/notes/mapping";
 import { queryPage } from "@/lib/db/paging";
 import { isExpired } from "@/lib/db/records";
 import type { Database } from "@/lib/db/runtime";
@@ -51,6 +51,7 @@ function notesPage(
   options: ListOptions,
   spec: CursorSpec,
   keyOf: (item: Record<string, unknown>) => Record<string, unknown>,
+  keep?: (item: Record<string, unknown>) => boolean,
 ): Promise<Page<NoteCard>> {
   return queryPage(db, {
     input: { ...input, ExclusiveStartKey: decodeCursor(options.cursor, spec) },
@@ -59,6 +60,7 @@ function notesPage(
     keyOf,
     map: (item) => toCard(item as unknown as NoteItem),
     readAtLeast: notesPerRound,
+    ...(keep && { keep }),
   });
 }
 
@@ -119,10 +121,43 @@ export async function listNotes(
   );
 }
 
+/** What a search reads of each item: the card and the text it matches, no attachment list. */
+const searchAttributes = [
+  "noteId",
+  "title",
+  "content",
+  "tags",
+  "excerpt",
+  "pinned",
+  "attachmentCount",
+  "createdAt",
+  "updatedAt",
+  "version",
+  "deletedAt",
+];
+
 /**
- * Notes containing every word (case-insensitive) in title, content or tags, newest first.
- * Reads the user's own partition of the table, filtered: no index can answer substring search,
- * so its cost grows with the user's notes, never with other users'.
+ * Notes containing every word (case-insensitive) in title, content or tags, newest first: the
+ * server's search, for clients without a replica (the API, a first visit's `?q=` page); a device
+ * with the replica searches it locally (lib/search).
+ *
+ * No index can answer substring search, so this reads the user's own partition of the base
+ * table, newest first, and matches each item as it reads it (`matchesWords`: DynamoDB's
+ * `contains` is case-sensitive, and the body is stored once, as written). Trash, expiry and
+ * `#tag` filters stay in the Query's FilterExpression. Its cost grows with the user's notes,
+ * never with other users'.
+ *
+ * Cost. A Query is billed on the size of every item it reads, before the filter and the
+ * projection, at 0.5 RCU per 4 KB (eventually consistent). A page request reads at most
+ * `maxPageRounds` (5) Queries of `notesPerRound` (50) items, so it is bounded: with 1 KB bodies
+ * (an item of ~1.4 KB) ~22 RCU and 5 requests per page; with 80 KB bodies DynamoDB's 1 MB per
+ * Query stops each round at ~12 items, so at most ~640 RCU. A search that matches nothing and
+ * whose client follows every cursor reads the whole partition: for 10,000 notes of 1 KB,
+ * ~1,700 RCU in 200 Queries over 40 page requests (measured in bench/cost.ts, "search, every
+ * page"); storing `searchText` beside the body made that ~2.5 KB an item and ~3,000 RCU.
+ * The ProjectionExpression (`searchAttributes`) does not lower the read units (DynamoDB bills
+ * what it reads, not what it returns) but keeps the attachment list, list key and any old
+ * `searchText` off the wire; the page cap is what bounds the work per request.
  */
 export async function searchNotes(
   db: Database,
@@ -131,15 +166,14 @@ export async function searchNotes(
   options: ListOptions = {},
 ): Promise<Page<NoteCard>> {
   const now = options.now ?? new Date();
+  const wanted = words.map((word) => word.toLowerCase());
   const filters = [
     options.trash ? "attribute_exists(deletedAt)" : "attribute_not_exists(deletedAt)",
     "(attribute_not_exists(expiresAt) OR expiresAt > :now)",
-    ...words.map((_, index) => `contains(searchText, :w${index})`),
   ];
   const values: Record<string, unknown> = {
     ":userId": userId,
     ":now": Math.floor(now.getTime() / 1000),
-    ...Object.fromEntries(words.map((word, index) => [`:w${index}`, word])),
   };
   addTagFilters(options.tags, filters, values);
   return notesPage(
@@ -148,6 +182,10 @@ export async function searchNotes(
       TableName: db.tables.Notes,
       KeyConditionExpression: "userId = :userId",
       FilterExpression: filters.join(" AND "),
+      ProjectionExpression: searchAttributes.map((_, index) => `#p${index}`).join(", "),
+      ExpressionAttributeNames: Object.fromEntries(
+        searchAttributes.map((name, index) => [`#p${index}`, name]),
+      ),
       ExpressionAttributeValues: values,
       ScanIndexForward: false,
     },
@@ -158,5 +196,6 @@ export async function searchNotes(
       owner: { userId },
     },
     (item) => ({ userId, noteId: item.noteId }),
+    (item) => matchesWords(item as Partial<NoteItem>, wanted),
   );
 }

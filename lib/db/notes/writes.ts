@@ -103,7 +103,7 @@ export async function createNote(
     updatedAt: at,
     version: 1,
     listKey: liveListKey(input.pinned, at, noteId),
-    ...derivedText(input.title, input.content, input.tags),
+    ...derivedText(input.content),
   };
   const put = {
     Put: {
@@ -159,7 +159,7 @@ export async function updateNote(
     updatedAt,
     version: expectedVersion + 1,
     listKey: liveListKey(pinned, updatedAt, noteId),
-    ...derivedText(title, content, tags),
+    ...derivedText(content),
   };
   const changed = [
     "title",
@@ -169,7 +169,6 @@ export async function updateNote(
     "updatedAt",
     "listKey",
     "excerpt",
-    "searchText",
     "version",
     ...(next.tags ? ["tags"] : []),
   ] as const;
@@ -177,9 +176,11 @@ export async function updateNote(
     Update: {
       TableName: db.tables.Notes,
       Key: { userId, noteId },
-      UpdateExpression: `SET ${changed.map((name) => `${name} = :${name}`).join(", ")}${
-        next.tags ? "" : " REMOVE tags"
-      }`,
+      // `searchText` is the body's lower-cased copy items from before issue 14 carry: an edit
+      // drops it (free: an update is billed on the larger of the old and new item anyway).
+      UpdateExpression: `SET ${changed.map((name) => `${name} = :${name}`).join(", ")} REMOVE ${
+        next.tags ? "" : "tags, "
+      }searchText`,
       ConditionExpression: "version = :expected AND attribute_not_exists(deletedAt)",
       ExpressionAttributeValues: {
         ...Object.fromEntries(changed.map((name) => [`:${name}`, next[name as keyof NoteItem]])),
