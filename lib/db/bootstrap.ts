@@ -10,8 +10,9 @@ import {
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { toCreateTableInput, toTimeToLiveInput } from "@/lib/db/create-table-input";
+import { dropSearchText } from "@/lib/db/notes/drop-search-text";
 import { type TableName, tableDefinitions, tableNames } from "@/lib/db/schema";
 
 export type EnsureResult = "created" | "updated" | "unchanged";
@@ -117,12 +118,64 @@ async function waitForIndex(
   throw new Error(`Index ${indexName} of ${tableName} did not become ${state} within 60 s`);
 }
 
+/**
+ * Ensures every table, then runs the data migrations a developer's persisted local tables have
+ * not had yet (each once: see `runMigrations`).
+ */
 export async function ensureTables(
   client: DynamoDBDocumentClient,
   names: Readonly<Record<TableName, string>>,
 ): Promise<Record<TableName, EnsureResult>> {
-  const results = await Promise.all(
-    tableNames.map(async (table) => [table, await ensureTable(client, table, names[table])]),
+  const results: Record<TableName, EnsureResult> = Object.fromEntries(
+    await Promise.all(
+      tableNames.map(async (table) => [table, await ensureTable(client, table, names[table])]),
+    ),
   );
-  return Object.fromEntries(results);
+  await runMigrations(client, names, results);
+  return results;
+}
+
+interface Migration {
+  readonly name: string;
+  /** The table whose items it changes: a table created just now has none to change. */
+  readonly table: TableName;
+  readonly run: (client: DynamoDBDocumentClient, tableName: string) => Promise<unknown>;
+}
+
+const migrations: readonly Migration[] = [
+  // Issue 14: note items store their body once (lib/db/notes/drop-search-text.ts).
+  { name: "notes-drop-search-text", table: "Notes", run: dropSearchText },
+];
+
+/** The Users-table item (`kind: "migration"`) that records a migration as done. */
+export function migrationMarkerKey(name: string) {
+  return { userId: `migration#${name}` };
+}
+
+/**
+ * Each migration runs once per set of tables: a marker item in the Users table records it done,
+ * so later bootstraps pay one read per migration. Two bootstraps racing may both run it; every
+ * migration is idempotent. On AWS (no bootstrap) each has a script; see README.
+ */
+async function runMigrations(
+  client: DynamoDBDocumentClient,
+  names: Readonly<Record<TableName, string>>,
+  results: Readonly<Record<TableName, EnsureResult>>,
+): Promise<void> {
+  for (const migration of migrations) {
+    const key = migrationMarkerKey(migration.name);
+    if (results[migration.table] !== "created") {
+      const { Item } = await client.send(
+        new GetCommand({ TableName: names.Users, Key: key, ConsistentRead: true }),
+      );
+      if (Item) continue;
+      await migration.run(client, names[migration.table]);
+    }
+    await client.send(
+      new PutCommand({
+        TableName: names.Users,
+        Item: { ...key, kind: "migration", doneAt: new Date().toISOString() },
+      }),
+    );
+  }
 }
