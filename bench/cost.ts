@@ -42,6 +42,7 @@ import {
   updateDisplayName,
 } from "@/lib/db/users-repository";
 import { localResourceNames } from "@/lib/resources";
+import { bodyOnceSection } from "./cost-body";
 import { type Capacity, CapacityMeter } from "./lib/capacity";
 import { fixed, latency, log, ratio, table, units } from "./lib/report";
 import { batchPut, seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
@@ -258,9 +259,10 @@ export async function runCostBench(endpoint: string): Promise<string> {
     "",
     `**List page of 30 cards (ByList projects the card, never the body):** 100 B bodies ${units(pageSmall)} RCU, 1 KB bodies ${units(pageKb)} RCU, 80 KB bodies ${units(pageBig)} RCU. 1 KB vs 80 KB: ${pageKb === pageBig ? "the same" : "DIFFERENT"}. 100 B vs 80 KB: ${pageSmall === pageBig ? "the same" : "not the same, because a 100 B body makes a 100-character excerpt while longer bodies fill the 200-character excerpt the card carries; the card is capped, so the cost stops growing there"}.`,
     "",
-    `Responses without ConsumedCapacity: ${unreported}. Transactions are reported by DynamoDB Local at DynamoDB's transactional rate (2 WCU per KB written). A note item stores its body twice (\`content\` and the lower-cased \`searchText\` used by search), so an 80 KB note is a ~160 KB item: that is why creating, reading, updating and trashing one cost ~40× (reads) and ~50× (writes) a small one, and why search and \`listAllNoteIds\`, which read whole items, grow with body size.`,
+    `Responses without ConsumedCapacity: ${unreported}. Transactions are reported by DynamoDB Local at DynamoDB's transactional rate (2 WCU per KB written). A note item stores its body once (\`content\`; until issue 14 also a lower-cased \`searchText\` copy: see 2c), so an 80 KB note is an ~80 KB item: creating, reading, updating and trashing one cost what its size costs, and search and \`listAllNoteIds\`, which read whole items, grow with body size.`,
     "",
   );
+  sections.push(...(await bodyOnceSection(db, meter)));
 
   // --- 2b. The naive design: Scan the whole table, filter by user.
   log("cost: naive Scan design at 10 / 1,000 / 10,000 users");
@@ -317,7 +319,6 @@ export async function runCostBench(endpoint: string): Promise<string> {
         attachmentsRevision: 0,
         version: 1,
         excerpt: smallBody,
-        searchText: smallBody.toLowerCase(),
         listKey: `live#0#${item.updatedAt}#${item.noteId}`,
       })),
     );

@@ -87,6 +87,32 @@ test("searching #work finds the notes tagged work, not the ones that only say it
   expect(api.items.map((note: { title: string }) => note.title)).toEqual(["Quarterly plan"]);
 });
 
+test("server search: a first visit's ?q= and the API match title, text and tags in any case", async ({
+  page,
+}) => {
+  const notes = new NotesPage(page);
+  await notes.createViaApi({ title: "Meeting NOTES", content: "agenda" });
+  await notes.createViaApi({ title: "Plain", content: "The quarterly MEETING went fine" });
+  await notes.createViaApi({ title: "Tagged", content: "nothing to see", tags: ["meetings"] });
+  await notes.createViaApi({ title: "Elsewhere", content: "no match" });
+
+  // A first visit has no replica yet: the server answers the ?q= page.
+  await page.goto("/notes?q=meeting");
+  await expect(notes.cardTitles()).toHaveText(["Tagged", "Plain", "Meeting NOTES"]);
+
+  // The API pages the same matches with an opaque cursor, bodies never in the cards.
+  const first = await (await page.request.get("/api/notes?q=MEETING&limit=2")).json();
+  expect(first.items.map((note: { title: string }) => note.title)).toEqual(["Tagged", "Plain"]);
+  expect(first.items[0]).not.toHaveProperty("content");
+  expect(first.items[0]).not.toHaveProperty("searchText");
+  const cursor = encodeURIComponent(first.nextCursor);
+  const second = await (
+    await page.request.get(`/api/notes?q=MEETING&limit=2&cursor=${cursor}`)
+  ).json();
+  expect(second.items.map((note: { title: string }) => note.title)).toEqual(["Meeting NOTES"]);
+  expect(second.nextCursor).toBeUndefined();
+});
+
 test("note cards show a plain-text excerpt: no table pipes or markdown marks", async ({ page }) => {
   const notes = new NotesPage(page);
   await notes.createViaApi({
