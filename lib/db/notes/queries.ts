@@ -147,17 +147,18 @@ const searchAttributes = [
  * `#tag` filters stay in the Query's FilterExpression. Its cost grows with the user's notes,
  * never with other users'.
  *
- * Cost. A Query is billed on the size of every item it reads, before the filter and the
- * projection, at 0.5 RCU per 4 KB (eventually consistent). A page request reads at most
- * `maxPageRounds` (5) Queries of `notesPerRound` (50) items, so it is bounded: with 1 KB bodies
- * (an item of ~1.4 KB) ~22 RCU and 5 requests per page; with 80 KB bodies DynamoDB's 1 MB per
- * Query stops each round at ~12 items, so at most ~640 RCU. A search that matches nothing and
- * whose client follows every cursor reads the whole partition: for 10,000 notes of 1 KB,
- * ~1,700 RCU in 200 Queries over 40 page requests (measured in bench/cost.ts, "search, every
- * page"); storing `searchText` beside the body made that ~2.5 KB an item and ~3,000 RCU.
- * The ProjectionExpression (`searchAttributes`) does not lower the read units (DynamoDB bills
- * what it reads, not what it returns) but keeps the attachment list, list key and any old
- * `searchText` off the wire; the page cap is what bounds the work per request.
+ * Cost (measured in bench/cost.ts, section 2c). A Query is billed on the size of every item it
+ * reads, before the filter and the projection, at 0.5 RCU per 4 KB (eventually consistent).
+ * A page request reads at most `maxPageRounds` (5) Queries of `notesPerRound` (50) items, so
+ * it is bounded: with 1 KB bodies ~48 RCU and 5 Queries per page; with 80 KB bodies DynamoDB's
+ * 1 MB per Query stops each round at ~12 items, so at most ~650 RCU. A search that matches
+ * nothing, whose client follows every cursor, reads the whole partition: for 10,000 notes of
+ * 1 KB ~1,900 RCU in 201 Queries over 41 page requests (with the `searchText` copy it was
+ * ~3,200); for large bodies half what it was. What was chosen to bound it: the page cap above
+ * (per request; no cap on a whole walk, which only a client without a replica makes), and a
+ * ProjectionExpression (`searchAttributes`) that keeps the attachment list, list key and any old
+ * `searchText` off the wire; a projection does not lower the read units (DynamoDB bills what it
+ * reads, not what it returns), and the ByList index cannot answer (it has no body).
  */
 export async function searchNotes(
   db: Database,
