@@ -139,6 +139,8 @@ describe("notes repository on DynamoDB Local", () => {
         ExpressionAttributeValues: { ":text": "\nold\n" },
       }),
     );
+    // Readers never see it (the note API, the change feed and the snapshot all map with toNote).
+    expect(await getNote(cloud.database, userId, note.noteId)).toEqual(note);
     await updateNote(cloud.database, userId, note.noteId, { title: "New title" }, 1);
     const item = await storedItem(userId, note.noteId);
     expect(item).toMatchObject({ title: "New title", content: "old" });

@@ -54,6 +54,31 @@ describe("findNotes", () => {
     expect(titles(await find("work"))).toEqual(["Quarterly plan", "Work diary"]);
   });
 
+  it("finds every word in any case in title, text or tags, a page at a time", async () => {
+    const userId = await newUser();
+    await note(userId, "Meeting NOTES", { content: "agenda" });
+    await note(userId, "Plain", { content: "The quarterly MEETING went fine" });
+    await note(userId, "Tagged", { content: "nothing to see", tags: ["meetings"] });
+    await note(userId, "Elsewhere", { content: "no match" });
+    await note(userId, "Mixed", { content: "A Meeting about the Agenda" });
+
+    const first = await findNotes(cloud.database, userId, { q: "MEETING", limit: 2 });
+    expect(first.items.map((card) => card.title)).toEqual(["Mixed", "Tagged"]);
+    const rest = await findNotes(cloud.database, userId, {
+      q: "MEETING",
+      limit: 2,
+      cursor: first.nextCursor,
+    });
+    expect(rest.items.map((card) => card.title)).toEqual(["Plain", "Meeting NOTES"]);
+    expect(titles(await findNotes(cloud.database, userId, { q: "meeting agenda" }))).toEqual([
+      "Meeting NOTES",
+      "Mixed",
+    ]);
+    expect(titles(await findNotes(cloud.database, userId, { q: "meeting #meetings" }))).toEqual([
+      "Tagged",
+    ]);
+  });
+
   it("answers a shorter page when asked, for a picker's suggestions", async () => {
     const userId = await newUser();
     for (const title of ["one", "two", "three"]) await note(userId, title, {});
