@@ -6,6 +6,7 @@ import { walkPartition } from "@/lib/db/paging";
 import type { Database } from "@/lib/db/runtime";
 import { transact } from "@/lib/db/transact";
 import { AppError } from "@/lib/errors";
+import type { PasskeyListItem } from "@/lib/passkeys/types";
 
 /**
  * The only DynamoDB code for passkeys: the Passkeys table (`userId` + `credentialId`) and the
@@ -31,7 +32,7 @@ export interface Passkey {
 }
 
 /** What the settings list shows: never the key material. */
-export type PasskeySummary = Pick<Passkey, "credentialId" | "name" | "createdAt" | "lastUsedAt">;
+export type PasskeySummary = PasskeyListItem;
 
 /** At most this many per person: a list anyone can read at a glance, and a bound on storage. */
 export const passkeyLimit = 20;
