@@ -14,9 +14,9 @@ test("sign-up refuses a common password with advice, then accepts a passphrase",
   await page.getByRole("button", { name: "Create account" }).click();
   const password = page.getByLabel("Password");
   await expect(password).toHaveAttribute("aria-invalid", "true");
-  await expect(
-    page.getByText(/^This is a commonly used password\. Add another word/),
-  ).toBeVisible();
+  await expect(password).toHaveAccessibleDescription(
+    /This is a commonly used password\. Add another word or two that are less common/,
+  );
 
   await password.fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
@@ -32,7 +32,9 @@ ownAccountTest(
     await page.getByLabel("New password", { exact: true }).fill(weak);
     await page.getByLabel("Repeat the new password").fill(weak);
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect(page.getByText(/^Leave out your name, your email/)).toBeVisible();
+    await expect(page.getByLabel("New password", { exact: true })).toHaveAccessibleDescription(
+      /Leave out your name, your email/,
+    );
     await expect(page).toHaveURL(/\/settings$/);
   },
 );
