@@ -37,7 +37,7 @@ test("add a passkey, sign in with it, see it listed, remove it: it no longer sig
   await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/\?signed-out=1$/);
   await signInWithPasskey(page);
-  await expect(page.getByRole("status").filter({ hasText: "passkey" })).toHaveText(
+  await expect(page.getByRole("alert").filter({ hasText: "passkey" })).toHaveText(
     "This passkey was not accepted. It may have been removed from your account: sign in with your password instead.",
   );
   await expect(page).toHaveURL(/\/signin/);

@@ -2,7 +2,6 @@
 
 import { useState } from "react";
 import { passkeySignInAction, passkeySignInOptionsAction } from "@/app/(auth)/passkey-actions";
-import { FormStatus } from "@/components/forms/form-status";
 import { runCeremony } from "@/lib/passkeys/ceremony";
 import type { ActionState } from "@/lib/server/action-state";
 
@@ -46,7 +45,12 @@ export function PasskeySignInButton({ callbackUrl }: { readonly callbackUrl?: st
       >
         {pending ? "Waiting for your passkey…" : "Sign in with a passkey"}
       </button>
-      <FormStatus state={state} />
+      {/* An alert, shown only on refusal: the password form's status stays the page's one. */}
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-danger">
+          {state.message}
+        </p>
+      )}
     </div>
   );
 }
