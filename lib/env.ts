@@ -49,6 +49,19 @@ const envSchema = z
       .string()
       .regex(/^[\w.-]+(\/[\w.-]+)*$/, "topic levels of letters, digits, _ . -")
       .default("jotboard/local"),
+    // The origins people use the app at (comma-separated, e.g. https://jotboard.example): passkeys
+    // are bound to one, and a request naming another host is refused. Locally, unset allows any
+    // http://localhost port.
+    JOTBOARD_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      .optional(),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -85,6 +98,7 @@ const envSchema = z
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
       realtime: realtimeConfig(raw, cloud),
       logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
+      origins: raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin),
     };
   });
 

@@ -14,6 +14,8 @@ import { AppError } from "@/lib/errors";
  *   replaying, which backs off on 429 and drains over the next minutes.
  * - searches: a search reads the person's partition (bounded per request), so 60 a minute.
  * - sign-ups: each costs an Argon2 hash; 20 an hour per client address.
+ * - passkey sign-ins: each stores a challenge and costs a signature check; 30 a minute per
+ *   client address (a person retrying, or a household behind one address).
  */
 export const rateLimits = {
   writes: {
@@ -35,6 +37,12 @@ export const rateLimits = {
       const minutes = Math.ceil(seconds / 60);
       return `Too many accounts were made from this network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
     },
+  },
+  passkeySignIns: {
+    limit: 30,
+    windowSeconds: 60,
+    message: (seconds: number) =>
+      `Too many passkey sign-ins from this network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
   },
 } as const;
 
