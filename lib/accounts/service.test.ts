@@ -39,6 +39,35 @@ describe("accounts", () => {
     ).rejects.toMatchObject({ code: "conflict" });
   }, 60_000);
 
+  it("refuses a guessable password at sign-up, beside the password field", async () => {
+    const email = `weak-${ulid().toLowerCase()}@example.test`;
+    for (const weak of ["password", "password123", email.split("@")[0] as string]) {
+      await expect(
+        signUp(cloud.database, { email, displayName: "", password: weak }, headers()),
+      ).rejects.toMatchObject({
+        code: "invalid",
+        fieldErrors: { password: [expect.stringMatching(/less common/)] },
+      });
+    }
+  }, 60_000);
+
+  it("refuses a guessable new password, keeping the old one", async () => {
+    const user = await newAccount();
+    const hash = await getPasswordHash(cloud.database, user.userId);
+    await expect(
+      changePassword(
+        cloud.database,
+        user,
+        { currentPassword: password, newPassword: "jotboard2024" },
+        headers(),
+      ),
+    ).rejects.toMatchObject({
+      code: "invalid",
+      fieldErrors: { newPassword: [expect.stringMatching(/less common/)] },
+    });
+    expect(await getPasswordHash(cloud.database, user.userId)).toBe(hash);
+  }, 60_000);
+
   it("saves a display name", async () => {
     const user = await newAccount();
     await setDisplayName(cloud.database, user.userId, "Ann B.");

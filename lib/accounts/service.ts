@@ -2,6 +2,7 @@ import "server-only";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
+import { passwordProblem } from "@/lib/auth/password-strength";
 import type { SessionUser } from "@/lib/auth/session";
 import { assertCurrentPassword } from "@/lib/auth/sign-in";
 import type { Database } from "@/lib/db/runtime";
@@ -12,6 +13,7 @@ import {
   type User,
   updateDisplayName,
 } from "@/lib/db/users-repository";
+import { AppError } from "@/lib/errors";
 import { assertWithinRateLimit } from "@/lib/server/rate-limits";
 import type { Storage } from "@/lib/storage/runtime";
 
@@ -27,11 +29,18 @@ export async function signUp(
 ): Promise<User> {
   // Each sign-up costs an Argon2 hash: limited per client address before hashing.
   await assertWithinRateLimit(db, "signUps", clientAddress(headers));
+  assertStrongPassword("password", input.password, [input.email, input.displayName]);
   return createUser(db, {
     email: input.email,
     displayName: input.displayName,
     passwordHash: await hashPassword(input.password),
   });
+}
+
+/** A guessable new password is refused beside its field, with zxcvbn's reason (issue 15 §6). */
+export function assertStrongPassword(field: string, password: string, personal: string[]): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) throw new AppError("invalid", problem, { fieldErrors: { [field]: [problem] } });
 }
 
 export async function setDisplayName(
@@ -50,6 +59,7 @@ export async function changePassword(
   headers: Headers,
 ): Promise<void> {
   await assertCurrentPassword(db, user, input.currentPassword, headers, "currentPassword");
+  assertStrongPassword("newPassword", input.newPassword, [user.email, user.displayName]);
   await changePasswordHash(db, user.userId, await hashPassword(input.newPassword));
 }
 
