@@ -20,9 +20,14 @@ export interface AccountToken {
   readonly expiresAt: number;
 }
 
-interface AccountTokenItem extends AccountToken {
+/**
+ * The address is stored as `sentTo`, not `email`: the Users table's ByEmail index keys on
+ * `email`, and a token there would answer sign-in's "which account has this email" lookup.
+ */
+interface AccountTokenItem extends Omit<AccountToken, "email"> {
   readonly userId: string;
   readonly kind: "account-token";
+  readonly sentTo: string;
   readonly createdAt: string;
 }
 
@@ -41,8 +46,8 @@ export function isWellFormedToken(token: string): boolean {
 
 function toToken(item: Record<string, unknown> | undefined): AccountToken | undefined {
   if (item?.kind !== "account-token") return undefined;
-  const { purpose, subjectUserId, email, expiresAt } = item as unknown as AccountTokenItem;
-  return { purpose, subjectUserId, email, expiresAt };
+  const { purpose, subjectUserId, sentTo, expiresAt } = item as unknown as AccountTokenItem;
+  return { purpose, subjectUserId, email: sentTo, expiresAt };
 }
 
 /** Stores a new token's hash (TTL `expiresAt`) and returns the token for the link. */
@@ -57,7 +62,7 @@ export async function createAccountToken(
     kind: "account-token",
     purpose: input.purpose,
     subjectUserId: input.subjectUserId,
-    email: input.email,
+    sentTo: input.email,
     createdAt: now.toISOString(),
     expiresAt: Math.floor(now.getTime() / 1000) + input.ttlSeconds,
   };
