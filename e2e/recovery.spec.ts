@@ -4,6 +4,10 @@ import { DevMailbox, plantExpiredResetLink, RecoveryPages } from "./support/mail
 
 /** Issue 15 §1–4 through the dev mailbox: what people do with the mails the app sends. */
 
+// Each flow signs up and in (two Argon2 hashes), follows mails and signs in again: on a busy
+// shared machine that outlasts the default 30 s without anything being wrong.
+test.describe.configure({ timeout: 90_000 });
+
 test("sign up, then the mailed link confirms the address and the banner goes", async ({
   page,
   context,
