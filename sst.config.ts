@@ -103,12 +103,22 @@ export default $config({
     tables.Notes.subscribe("NotesExpiry", expiryHandler("notes"), ttlRemovals);
     tables.Tasks.subscribe("TasksExpiry", expiryHandler("tasks"), ttlRemovals);
 
+    // Mail (lib/mail): SES sends as this identity (an address or a domain, verified by SES;
+    // a new SES account sends only to verified addresses until production access is granted).
+    // Links in mails use JOTBOARD_APP_URL, the site's public address (a custom domain), never a
+    // request's Host header.
+    const mailSender = process.env.JOTBOARD_MAIL_SENDER;
+    if (!mailSender) {
+      throw new Error("Set JOTBOARD_MAIL_SENDER (an email address or a domain SES may send from)");
+    }
+    const email = new sst.aws.Email("Email", { sender: mailSender });
+
     // The per-address sign-in limit needs an address no client can forge. Lambda function URLs
     // keep only the first X-Forwarded-For entry, which the client writes, so CloudFront's own
     // view of the viewer goes in a header of ours, over any the client sent.
     const clientAddressHeader = "x-jotboard-client-address";
     const site = new sst.aws.Nextjs("Web", {
-      link: [...Object.values(tables), bucket, authSecret, realtime],
+      link: [...Object.values(tables), bucket, authSecret, realtime, email],
       edge: {
         viewerRequest: {
           injection: `event.request.headers["${clientAddressHeader}"] = { value: event.viewer.ip };`,
@@ -122,6 +132,7 @@ export default $config({
         // CloudFront forwards the original host; Auth.js must trust it behind the proxy.
         AUTH_TRUST_HOST: "true",
         JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
+        JOTBOARD_APP_URL: process.env.JOTBOARD_APP_URL ?? "",
         ...realtimeEnvironment,
       },
     });

@@ -62,6 +62,16 @@ const envSchema = z
       )
       .pipe(z.array(z.url({ protocol: /^https?$/ })))
       .optional(),
+    // Mail (lib/mail): locally the launcher's catcher (SMTP URL and the folder it writes), on AWS
+    // SES through the linked `sst.aws.Email`. Links in mails use JOTBOARD_APP_URL, never the
+    // request's Host header (which a client chooses: reset-link poisoning).
+    JOTBOARD_SMTP_URL: z.url({ protocol: /^smtp$/ }).optional(),
+    JOTBOARD_MAIL_DIR: z.string().min(1).optional(),
+    JOTBOARD_MAIL_FROM: z.string().min(3).optional(),
+    JOTBOARD_APP_URL: z
+      .union([z.literal(""), z.url({ protocol: /^https?$/ })])
+      .optional()
+      .transform((value) => value || undefined),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -99,6 +109,8 @@ const envSchema = z
       realtime: realtimeConfig(raw, cloud),
       logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
       origins: raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin),
+      mail: mailConfig(raw, cloud),
+      appUrl: raw.JOTBOARD_APP_URL?.replace(/\/+$/, ""),
     };
   });
 
@@ -143,6 +155,33 @@ function realtimeConfig(
   if (cloud === "aws" && endpoint && authorizer) {
     return { kind: "aws", endpoint, authorizer, topicPrefix, secret };
   }
+  return undefined;
+}
+
+export type MailConfig =
+  | {
+      readonly kind: "smtp";
+      readonly url: string;
+      readonly dir: string | undefined;
+      readonly from: string;
+    }
+  | { readonly kind: "ses"; readonly from: string | undefined }
+  | undefined;
+
+/** SMTP to the local catcher, SES on AWS; none (mail refused with a clear error) otherwise. */
+function mailConfig(
+  raw: { JOTBOARD_SMTP_URL?: string; JOTBOARD_MAIL_DIR?: string; JOTBOARD_MAIL_FROM?: string },
+  cloud: "local" | "aws",
+): MailConfig {
+  if (cloud === "local" && raw.JOTBOARD_SMTP_URL) {
+    return {
+      kind: "smtp",
+      url: raw.JOTBOARD_SMTP_URL,
+      dir: raw.JOTBOARD_MAIL_DIR,
+      from: raw.JOTBOARD_MAIL_FROM ?? "Jotboard <no-reply@jotboard.localhost>",
+    };
+  }
+  if (cloud === "aws") return { kind: "ses", from: raw.JOTBOARD_MAIL_FROM };
   return undefined;
 }
 

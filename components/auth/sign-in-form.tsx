@@ -14,6 +14,9 @@ export function SignInForm({ callbackUrl }: { readonly callbackUrl?: string }) {
       {callbackUrl && <input type="hidden" name="callbackUrl" value={callbackUrl} />}
       <EmailField state={state} />
       <PasswordField state={state} />
+      <Link href="/forgot-password" className="text-sm text-accent underline underline-offset-4">
+        Forgot password?
+      </Link>
       <FormStatus state={state} />
       <div className="flex flex-wrap items-center justify-between gap-3">
         <SubmitButton pendingLabel="Signing in…">Sign in</SubmitButton>

@@ -37,9 +37,21 @@ export class SignUpPage {
     await this.page.getByRole("button", { name: "Create account" }).click();
   }
 
+  /** The one answer to every sign-up, new address or taken (issue 15 §2). */
+  checkInbox() {
+    return this.page.getByRole("heading", { name: "Check your inbox" });
+  }
+
+  /**
+   * Signs up and in, as a new person does: the answer says "check your inbox" and signs nobody
+   * in; the new account signs in with its password at once (its email still unconfirmed).
+   */
   async signUp(account: TestAccount) {
     await this.goto();
     await this.submit(account);
+    await expect(this.checkInbox()).toBeVisible();
+    await this.page.getByRole("link", { name: "Continue to sign in" }).click();
+    await new SignInPage(this.page).submit(account.email, account.password);
     await expect(this.page.getByRole("link", { name: /Account settings/ })).toBeVisible();
   }
 }
@@ -109,9 +121,10 @@ function hiddenFields(html: string): Record<string, string> {
 }
 
 /**
- * Signs up without the browser: posts the sign-up form the way a browser without JavaScript
- * does (Next puts the server action's reference in hidden fields), so the account is made by the
- * same action as in the UI, rate limit included. The request context keeps the session cookie.
+ * Signs up and in without the browser: posts the sign-up form the way a browser without
+ * JavaScript does (Next puts the server action's reference in hidden fields), so the account is
+ * made by the same action as in the UI, rate limit included, then signs in through Auth.js. The
+ * request context keeps the session cookie.
  */
 export async function signUpViaApi(request: APIRequestContext, account: TestAccount) {
   const page = await request.get("/signup");
@@ -127,9 +140,12 @@ export async function signUpViaApi(request: APIRequestContext, account: TestAcco
     },
     maxRedirects: 0,
   });
-  // Signed up and in: redirected to the notes. A refusal renders the form again with a 200.
+  // Answered "check your inbox" (a refusal renders the form again with a 200); the new account
+  // then signs in with its password, as its owner does from that page.
   expect(response.status(), await response.text()).toBe(303);
-  expect(response.headers().location).toMatch(/\/notes$/);
+  expect(response.headers().location).toMatch(/\/signup\/check-inbox/);
+  const signedIn = await signInViaApi(request, account.email, account.password);
+  expect(signedIn.ok, signedIn.location).toBe(true);
 }
 
 interface RawResponse {

@@ -1,5 +1,7 @@
 import "server-only";
 import { deleteAccount } from "@/lib/accounts/delete-account";
+import { sendResetMail } from "@/lib/accounts/password-reset";
+import { sendVerificationMail } from "@/lib/accounts/verify-email";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
 import { passwordProblem } from "@/lib/auth/password-strength";
@@ -9,12 +11,14 @@ import type { Database } from "@/lib/db/runtime";
 import {
   changePasswordHash,
   createUser,
+  getEmailOwner,
   revokeSessions,
   type User,
   updateDisplayName,
 } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
-import { assertWithinRateLimit } from "@/lib/server/rate-limits";
+import { signUpAttemptMail } from "@/lib/mail/templates";
+import { assertWithinRateLimit, isWithinRateLimit } from "@/lib/server/rate-limits";
 import type { Storage } from "@/lib/storage/runtime";
 
 /**
@@ -22,19 +26,45 @@ import type { Storage } from "@/lib/storage/runtime";
  * cookies and redirects) stays in the actions; what changes the account happens here.
  */
 
+/**
+ * Sign-up that does not tell whether the email has an account (issue 15 §2). Either way the
+ * password is checked and hashed, one conditional write is tried and one mail goes out: a new
+ * account gets a verification link; the owner of an existing one a note that someone tried,
+ * with a reset link. The visitor sees "check your inbox" either way and is not signed in by
+ * the answer (a session for new accounts only would be the very signal to hide): a new account
+ * signs in with the password just chosen, at once. Returns the new account (tests), if any.
+ */
 export async function signUp(
   db: Database,
   input: { email: string; displayName: string; password: string },
   headers: Headers,
-): Promise<User> {
+): Promise<User | undefined> {
   // Each sign-up costs an Argon2 hash: limited per client address before hashing.
   await assertWithinRateLimit(db, "signUps", clientAddress(headers));
+  // Depends on what was typed only, never on the account: safe to answer beside the field.
   assertStrongPassword("password", input.password, [input.email, input.displayName]);
-  return createUser(db, {
-    email: input.email,
-    displayName: input.displayName,
-    passwordHash: await hashPassword(input.password),
-  });
+  const passwordHash = await hashPassword(input.password);
+  let user: User;
+  try {
+    user = await createUser(db, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+    });
+  } catch (error) {
+    if (!(error instanceof AppError && error.fieldErrors?.email)) throw error;
+    await tellOwnerOfSignUpAttempt(db, input.email);
+    return undefined;
+  }
+  await sendVerificationMail(db, user);
+  return user;
+}
+
+/** The owner of an address someone tried to sign up with: a mail with a reset link. */
+async function tellOwnerOfSignUpAttempt(db: Database, email: string): Promise<void> {
+  const ownerId = await getEmailOwner(db, email);
+  if (!ownerId || !(await isWithinRateLimit(db, "accountMails", email))) return;
+  await sendResetMail(db, ownerId, email, signUpAttemptMail);
 }
 
 /** A guessable new password is refused beside its field, with zxcvbn's reason (issue 15 §6). */

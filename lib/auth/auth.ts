@@ -25,6 +25,7 @@ declare module "next-auth" {
     verified: boolean;
     /** This sign-in's id: signing out revokes it alone. */
     sessionId: string;
+    emailVerified: boolean;
   }
 }
 
@@ -34,6 +35,8 @@ declare module "@auth/core/jwt" {
     /** The session's id, revocable on its own (sign-out). */
     sid?: string;
     unverified?: boolean;
+    /** Whether the account's current email was confirmed (the app's banner asks until it is). */
+    emailVerified?: boolean;
   }
 }
 
@@ -140,7 +143,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           // the version: either way the token dies here, however often it is replayed.
           if (!current || revoked || current.sessionVersion !== token.sessionVersion) return null;
           const { unverified: _, ...rest } = token;
-          return { ...rest, name: current.displayName, email: current.email };
+          // Read with the account on every request anyway: the verify banner costs no read.
+          return {
+            ...rest,
+            name: current.displayName,
+            email: current.email,
+            emailVerified: Boolean(current.emailVerifiedAt),
+          };
         } catch (error) {
           // Throwing here would make Auth.js delete the cookie, signing people out whenever
           // storage blips. Keep it, marked unverified; nothing acts on an unverified session.
@@ -153,6 +162,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
           ...session,
           verified: !token.unverified,
           sessionId: token.sid ?? "",
+          emailVerified: token.emailVerified ?? false,
           user: { ...session.user, id: token.sub ?? "" },
         };
       },

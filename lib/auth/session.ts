@@ -12,6 +12,8 @@ export interface SessionUser {
   readonly userId: string;
   readonly email: string;
   readonly displayName: string;
+  /** False until the account's email is confirmed by the mailed link (absent in test doubles). */
+  readonly emailVerified?: boolean;
 }
 
 /**
@@ -31,6 +33,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
     userId: session.user.id,
     email: session.user.email ?? "",
     displayName: session.user.name ?? "",
+    emailVerified: session.emailVerified,
   };
 });
 

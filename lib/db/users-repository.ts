@@ -19,6 +19,8 @@ export interface User {
   readonly displayName: string;
   readonly sessionVersion: number;
   readonly createdAt: string;
+  /** When the account's current email was confirmed by a mailed link; absent until then. */
+  readonly emailVerifiedAt?: string;
   readonly counts: UserCounts;
 }
 
@@ -36,6 +38,7 @@ interface UserFields {
   sessionVersion: number;
   createdAt: string;
   updatedAt: string;
+  emailVerifiedAt?: string;
 }
 
 type UserItem = UserFields & Partial<Record<UserCounter, number>>;
@@ -52,6 +55,7 @@ function toUser(item: UserItem): User {
     displayName: item.displayName,
     sessionVersion: item.sessionVersion,
     createdAt: item.createdAt,
+    ...(item.emailVerifiedAt && { emailVerifiedAt: item.emailVerifiedAt }),
     counts: countsOf(item),
   };
 }
@@ -108,6 +112,14 @@ export async function createUser(db: Database, input: NewUser, now = new Date())
   }
   // A user id (a ULID) taken twice in one millisecond.
   throw lostRace();
+}
+
+/** The account that owns `email` (read consistently from its claim item), if any. */
+export async function getEmailOwner(db: Database, email: string): Promise<string | undefined> {
+  const { Item } = await db.client.send(
+    new GetCommand({ TableName: db.tables.Users, Key: emailClaimKey(email), ConsistentRead: true }),
+  );
+  return typeof Item?.ownerId === "string" ? Item.ownerId : undefined;
 }
 
 export async function getUser(db: Database, userId: string): Promise<User | undefined> {
@@ -201,7 +213,10 @@ export async function getCredentialsByEmail(
   const { Item } = await db.client.send(
     new GetCommand({ TableName: db.tables.Users, Key: { userId }, ConsistentRead: true }),
   );
-  return isUserItem(Item) ? { user: toUser(Item), passwordHash: Item.passwordHash } : undefined;
+  // The index lags an email change: an account that has left this address is not its owner.
+  return isUserItem(Item) && Item.email === email
+    ? { user: toUser(Item), passwordHash: Item.passwordHash }
+    : undefined;
 }
 
 export async function getPasswordHash(db: Database, userId: string): Promise<string | undefined> {
@@ -298,4 +313,79 @@ export async function deleteUser(
   ]);
   // The account's email claimed by another account breaks an invariant: nothing is deleted.
   if (!outcome.committed) throw new Error(`The email claim of ${user.userId} has another owner`);
+}
+
+/**
+ * Marks the account's email as confirmed, only while it is still `email` (a link sent to an
+ * address the account has since left confirms nothing). False when it no longer is.
+ */
+export async function markEmailVerified(
+  db: Database,
+  userId: string,
+  email: string,
+  now = new Date(),
+): Promise<boolean> {
+  try {
+    await db.client.send(
+      new UpdateCommand({
+        TableName: db.tables.Users,
+        Key: { userId },
+        UpdateExpression: "SET emailVerifiedAt = if_not_exists(emailVerifiedAt, :now)",
+        ConditionExpression: "kind = :user AND email = :email",
+        ExpressionAttributeValues: { ":now": now.toISOString(), ":user": "user", ":email": email },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}
+
+export type EmailChangeOutcome = "changed" | "taken" | "stale";
+
+/**
+ * Moves the account to `newEmail` in one transaction: the account item (still on `oldEmail`),
+ * the old claim deleted (still this account's), the new claim created (still free). The new
+ * address is confirmed by the link that got here. `taken` when another account claimed it
+ * meanwhile; `stale` when the account or its email changed since the link was sent.
+ */
+export async function changeUserEmail(
+  db: Database,
+  input: { userId: string; oldEmail: string; newEmail: string },
+  now = new Date(),
+): Promise<EmailChangeOutcome> {
+  const outcome = await transact(db, [
+    {
+      Update: {
+        TableName: db.tables.Users,
+        Key: { userId: input.userId },
+        UpdateExpression: "SET email = :new, emailVerifiedAt = :now, updatedAt = :now",
+        ConditionExpression: "kind = :user AND email = :old",
+        ExpressionAttributeValues: {
+          ":new": input.newEmail,
+          ":old": input.oldEmail,
+          ":now": now.toISOString(),
+          ":user": "user",
+        },
+      },
+    },
+    {
+      Delete: {
+        TableName: db.tables.Users,
+        Key: emailClaimKey(input.oldEmail),
+        ConditionExpression: "ownerId = :owner",
+        ExpressionAttributeValues: { ":owner": input.userId },
+      },
+    },
+    {
+      Put: {
+        TableName: db.tables.Users,
+        Item: { ...emailClaimKey(input.newEmail), kind: "email-claim", ownerId: input.userId },
+        ConditionExpression: "attribute_not_exists(userId)",
+      },
+    },
+  ]);
+  if (outcome.committed) return "changed";
+  return outcome.failed[2] ? "taken" : "stale";
 }

@@ -16,7 +16,18 @@ import { AppError } from "@/lib/errors";
  * - sign-ups: each costs an Argon2 hash; 20 an hour per client address.
  * - passkey sign-ins: each stores a challenge and costs a signature check; 30 a minute per
  *   client address (a person retrying, or a household behind one address).
+ * - password resets: each sends a mail; 5 an hour per email (whether or not it has an account,
+ *   so the refusal reveals nothing) and 20 an hour per client address.
+ * - account mails: any other mail one address gets unasked (sign-up notices, verification
+ *   links, email-change confirmations): 5 an hour. Past it the mail is silently not sent, so the
+ *   answer stays the same and nobody can flood an inbox through the forms.
+ * - email changes: 10 an hour per account (each mails the new address).
  */
+const minutesMessage = (what: string) => (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return `${what}; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+};
+
 export const rateLimits = {
   writes: {
     limit: 100,
@@ -44,6 +55,26 @@ export const rateLimits = {
     message: (seconds: number) =>
       `Too many passkey sign-ins from this network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
   },
+  passwordResetsPerEmail: {
+    limit: 5,
+    windowSeconds: 3600,
+    message: minutesMessage("Too many reset links were asked for this address"),
+  },
+  passwordResetsPerAddress: {
+    limit: 20,
+    windowSeconds: 3600,
+    message: minutesMessage("Too many reset links were asked from this network"),
+  },
+  accountMails: {
+    limit: 5,
+    windowSeconds: 3600,
+    message: minutesMessage("Too many mails went to this address"),
+  },
+  emailChanges: {
+    limit: 10,
+    windowSeconds: 3600,
+    message: minutesMessage("Too many email changes were asked"),
+  },
 } as const;
 
 export type RateLimitKind = keyof typeof rateLimits;
@@ -68,5 +99,21 @@ export async function assertWithinRateLimit(
   if (count > limit * env().rateLimitScale) {
     const retryAfter = Math.max(1, Math.ceil((windowEnd - now) / 1000));
     throw new AppError("rate_limited", message(retryAfter), { retryAfterSeconds: retryAfter });
+  }
+}
+
+/** Counts one more use like `assertWithinRateLimit`, answering instead of throwing. */
+export async function isWithinRateLimit(
+  db: Database,
+  kind: RateLimitKind,
+  subject: string,
+  now = Date.now(),
+): Promise<boolean> {
+  try {
+    await assertWithinRateLimit(db, kind, subject, now);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "rate_limited") return false;
+    throw error;
   }
 }

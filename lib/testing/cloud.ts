@@ -23,7 +23,8 @@ export interface TestCloud {
  * loopback endpoints.
  */
 export async function createTestCloud(): Promise<TestCloud> {
-  const { dynamoEndpoint, s3Endpoint, realtimeUrl, authSecret } = inject("localCloud");
+  const { dynamoEndpoint, s3Endpoint, realtimeUrl, smtpUrl, mailDir, authSecret } =
+    inject("localCloud");
   assertLoopbackUrl(dynamoEndpoint, "DynamoDB");
   assertLoopbackUrl(s3Endpoint, "S3");
   const id = randomBytes(4).toString("hex");
@@ -49,6 +50,10 @@ export async function createTestCloud(): Promise<TestCloud> {
       // The run's MQTT broker verifies tokens signed with this secret (pokes after writes).
       JOTBOARD_REALTIME_URL: realtimeUrl,
       AUTH_SECRET: authSecret,
+      // The run's mail catcher: mail tests read what was really sent (lib/mail/mailbox.ts).
+      JOTBOARD_SMTP_URL: smtpUrl,
+      JOTBOARD_MAIL_DIR: mailDir,
+      JOTBOARD_APP_URL: "http://localhost:3000",
     },
   };
 }

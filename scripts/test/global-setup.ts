@@ -19,6 +19,8 @@ export default async function setup(project: TestProject) {
     dynamoEndpoint: cloud.dynamoEndpoint,
     s3Endpoint: cloud.s3Endpoint,
     realtimeUrl: cloud.realtimeUrl,
+    smtpUrl: cloud.smtpUrl,
+    mailDir: cloud.mailDir,
     authSecret,
   });
   return () => cloud.stop();
@@ -30,6 +32,8 @@ declare module "vitest" {
       dynamoEndpoint: string;
       s3Endpoint: string;
       realtimeUrl: string;
+      smtpUrl: string;
+      mailDir: string;
       authSecret: string;
     };
   }

@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { requestEmailChange } from "@/lib/accounts/email-change";
+import { changeEmailSchema } from "@/lib/accounts/schemas";
 import {
   changePassword,
   closeAccount,
@@ -42,3 +44,12 @@ export const deleteAccountAction = withUser(
     await signOut({ redirectTo: "/?signed-out=1&deleted=1" });
   },
 );
+
+/** The same answer whether or not the new address has an account (the mail there differs). */
+export const requestEmailChangeAction = withUser(changeEmailSchema, async (input, { user, db }) => {
+  await requestEmailChange(db, user, input, await headers());
+  return {
+    ok: true,
+    message: `We sent a link to ${input.newEmail}. Your address changes when you follow it (within an hour).`,
+  };
+});

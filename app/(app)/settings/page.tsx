@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { DisplayNameForm } from "@/components/settings/display-name-form";
@@ -48,6 +49,13 @@ export default async function SettingsPage({
       </div>
       <Section title="Profile">
         <DisplayNameForm displayName={user.displayName} />
+      </Section>
+      <Section title="Email">
+        <p className="text-sm text-muted">
+          {user.email}
+          {user.emailVerified === false ? " (not confirmed yet)" : ""}
+        </p>
+        <ChangeEmailForm />
       </Section>
       <Section title="Password">
         <ChangePasswordForm email={user.email} />
