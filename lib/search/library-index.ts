@@ -40,7 +40,7 @@ function hrefOf(doc: SearchDoc): string {
 function accepts(doc: SearchDoc, query: ParsedQuery): boolean {
   const { filters, tags } = query;
   if (filters.task && doc.kind !== "task") return false;
-  if (filters.done && doc.status !== "done") return false;
+  if (filters.done && doc.status !== "completed") return false;
   if ((filters.pinned || filters.file || tags.length > 0) && doc.kind !== "note") return false;
   if (filters.pinned && !doc.pinned) return false;
   if (filters.file && !doc.hasFile) return false;

@@ -10,7 +10,7 @@ export interface SearchFilters {
   readonly file?: true;
   /** Only tasks. */
   readonly task?: true;
-  /** Only done tasks. */
+  /** Only done (completed) tasks. */
   readonly done?: true;
 }
 
