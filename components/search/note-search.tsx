@@ -20,13 +20,15 @@ interface NoteSearchProps {
 /**
  * The notes search box (issue 14 §1). With the whole library on this device, results come from
  * the replica's index as the person types (no Enter); without it (a first visit, no IndexedDB)
- * the form still submits to the server's search. The engine loads on focus or when the browser
+ * only the form's submit searches, on the server. The engine loads on focus or when the browser
  * is idle, never with the page.
  */
 export function NoteSearch({ initialQuery = "", tag, children }: NoteSearchProps) {
   const [text, setText] = useState(initialQuery);
   const { outcome, ready } = useLibrarySearch(text, { limit });
-  const live = ready && outcome !== undefined;
+  // The words the server answered (a submitted form, a shared address) show its answer; as soon
+  // as the person types, the device answers.
+  const live = ready && outcome !== undefined && text !== initialQuery;
 
   useEffect(() => {
     if (typeof requestIdleCallback !== "function") return;
@@ -37,14 +39,8 @@ export function NoteSearch({ initialQuery = "", tag, children }: NoteSearchProps
   return (
     <>
       <search>
-        <form
-          action="/notes"
-          className="flex flex-wrap gap-2"
-          onSubmit={(event) => {
-            // Results are already on screen: Enter has nothing to fetch.
-            if (live) event.preventDefault();
-          }}
-        >
+        {/* Enter still submits: the address then holds the search (back, reload, share). */}
+        <form action="/notes" className="flex flex-wrap gap-2">
           <label htmlFor="note-search" className="sr-only">
             Search notes
           </label>
