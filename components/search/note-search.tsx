@@ -65,7 +65,12 @@ export function NoteSearch({ initialQuery = "", tag, children }: NoteSearchProps
           </button>
         </form>
       </search>
-      <div id="note-search-results" className={live ? "space-y-3" : "sr-only"}>
+      <div
+        id="note-search-results"
+        // The query whose results are on screen (the bench times keystroke → painted by it).
+        data-answered={live ? outcome.query : ""}
+        className={live ? "space-y-3" : "sr-only"}
+      >
         <p role="status" aria-live="polite" className="text-sm text-muted">
           {live ? countLabel(outcome, limit) : ""}
         </p>
