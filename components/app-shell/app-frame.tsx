@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app-shell/app-header";
 import { BottomNav } from "@/components/app-shell/bottom-nav";
 import { LiveUpdates } from "@/components/app-shell/live-updates";
+import { KeyboardShortcuts } from "@/components/palette/keyboard-shortcuts";
 import { SessionEndWatcher } from "@/components/pwa/session-end-watcher";
 import type { SessionUser } from "@/lib/auth/session";
 
@@ -19,6 +20,7 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
       <BottomNav />
       <LiveUpdates userId={user.userId} />
       <SessionEndWatcher />
+      <KeyboardShortcuts />
     </div>
   );
 }
