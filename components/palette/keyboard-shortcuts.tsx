@@ -61,33 +61,40 @@ export function KeyboardShortcuts() {
   const router = useRouter();
   const [Layer, setLayer] = useState<ComponentType<PaletteLayerProps>>();
   const [view, setView] = useState<PaletteView>();
+  // The open view for the key handler, which must not be re-bound on every change.
+  const shown = useRef<PaletteView>(undefined);
   const keys = useRef<KeyState>(initialKeyState);
   const returnFocus = useRef<HTMLElement | null>(null);
 
   const open = useCallback((next: PaletteView) => {
-    setView((current) => {
-      // Where focus goes back to: the element before the first of these layers opened.
-      if (!current) {
-        const active = document.activeElement;
-        returnFocus.current = active instanceof HTMLElement ? active : null;
-      }
-      return next;
-    });
+    // Where focus goes back to: the element before the first of these layers opened.
+    if (!shown.current) {
+      const active = document.activeElement;
+      returnFocus.current = active instanceof HTMLElement ? active : null;
+    }
+    shown.current = next;
+    setView(next);
     void loadLayer().then((loaded) => setLayer(() => loaded));
   }, []);
 
   const close = useCallback(() => {
+    shown.current = undefined;
     setView(undefined);
+  }, []);
+
+  // Focus goes back once the dialog is gone: while it is open the page is inert.
+  useEffect(() => {
+    if (view) return;
     const target = returnFocus.current;
     returnFocus.current = null;
     if (target?.isConnected) target.focus();
-  }, []);
+  }, [view]);
 
   const run = useCallback(
     (command: ShortcutCommand | PaletteCommandId) => {
       switch (command) {
         case "open-palette":
-          if (view === "palette") close();
+          if (shown.current === "palette") close();
           else open("palette");
           return;
         case "show-shortcuts":
@@ -112,7 +119,7 @@ export function KeyboardShortcuts() {
           router.push(routes[command]);
       }
     },
-    [close, open, router, view],
+    [close, open, router],
   );
 
   useEffect(() => {
@@ -141,7 +148,12 @@ export function KeyboardShortcuts() {
       if (step.command) run(step.command);
     };
     document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    // Says the keys are live (a page still hydrating drops them): e2e waits for it.
+    document.documentElement.dataset.shortcuts = "on";
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      delete document.documentElement.dataset.shortcuts;
+    };
   }, [run]);
 
   // Stays mounted once loaded: the sign-out form it holds must outlive the palette closing.

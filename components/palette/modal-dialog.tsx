@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useEffect, useRef } from "react";
+import { type ReactNode, useLayoutEffect, useRef } from "react";
 
 /**
  * A native modal `<dialog>` shown while mounted: the browser traps focus, makes the page inert
@@ -20,12 +20,19 @@ export function ModalDialog({
   readonly children: ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const mounted = useRef(false);
 
-  useEffect(() => {
+  // Layout effects: it closes before React removes it, so the page is not left inert.
+  useLayoutEffect(() => {
     const element = dialog.current;
     if (!element) return;
+    mounted.current = true;
     if (!element.open) element.showModal();
-    return () => element.close();
+    return () => {
+      // Its close event comes later: by then this dialog is no one's business.
+      mounted.current = false;
+      element.close();
+    };
   }, []);
 
   return (
@@ -37,6 +44,10 @@ export function ModalDialog({
       onCancel={(event) => {
         event.preventDefault();
         onClose();
+      }}
+      // The browser may close it without a cancel event (Escape without a user activation).
+      onClose={() => {
+        if (mounted.current) onClose();
       }}
       // A click on the backdrop lands on the dialog itself (Escape is the browser's cancel).
       onClick={(event) => {
