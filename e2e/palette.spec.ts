@@ -1,10 +1,13 @@
 import { expect } from "@playwright/test";
-import { workerAccountTest as test } from "./support/fixtures";
+import { deviceRecords } from "./support/device-data";
+import { ownAccountTest, workerAccountTest as test } from "./support/fixtures";
 import { NotesPage } from "./support/notes";
 import { Palette } from "./support/palette";
 import { TasksPage } from "./support/tasks";
 
 test("Ctrl+K opens the palette and the keyboard alone reaches a note", async ({ page }) => {
+  // Two notes through the API and a whole replica on the device before the first key.
+  test.slow();
   const notes = new NotesPage(page);
   const palette = new Palette(page);
   const word = `Quokka${Date.now()}`;
@@ -114,3 +117,22 @@ test("shortcuts do nothing while a field has focus", async ({ page }) => {
   await expect(page.getByLabel("Search notes")).toHaveValue("g/n");
   await expect(page).toHaveURL(/\/notes$/);
 });
+
+ownAccountTest(
+  "Sign out from the palette ends the session and wipes the device",
+  async ({ page }) => {
+    const palette = new Palette(page);
+    await page.goto("/notes");
+    await new TasksPage(page).replicaReady();
+    await expect.poll(() => deviceRecords(page)).not.toEqual({});
+
+    await palette.open();
+    await page.keyboard.type("sign out");
+    await palette.arrowTo("Sign out");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/\?signed-out=1$/);
+    await expect.poll(() => deviceRecords(page)).toEqual({});
+    await page.goto("/notes");
+    await expect(page).toHaveURL(/\/signin/);
+  },
+);
