@@ -1,7 +1,6 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useReducer, useState } from "react";
-import { loadLibrarySearch } from "@/components/palette/library-search";
 import { ModalDialog } from "@/components/palette/modal-dialog";
 import {
   announcement,
@@ -11,7 +10,8 @@ import {
   paletteOptions,
   paletteReducer,
 } from "@/components/palette/palette-state";
-import type { LibrarySearch, SearchHit } from "@/components/palette/search-contract";
+import { loadLibrarySearch } from "@/lib/search/load";
+import type { LibrarySearch, SearchHit } from "@/lib/search/types";
 
 /** Notes and tasks shown at most: the palette jumps, the notes page lists. */
 const hitLimit = 8;

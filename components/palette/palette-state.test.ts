@@ -10,7 +10,7 @@ import {
   paletteOptions,
   paletteReducer,
 } from "@/components/palette/palette-state";
-import type { SearchHit } from "@/components/palette/search-contract";
+import type { SearchHit } from "@/lib/search/types";
 
 function hit(id: string, title: string, kind: SearchHit["kind"] = "note"): SearchHit {
   return {

@@ -1,4 +1,4 @@
-import type { SearchHit } from "@/components/palette/search-contract";
+import type { SearchHit } from "@/lib/search/types";
 
 /** What the palette can run besides opening a note or a task. */
 export type PaletteCommandId =
