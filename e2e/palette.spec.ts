@@ -29,18 +29,20 @@ test("Ctrl+K opens the palette and the keyboard alone reaches a note", async ({ 
   await expect(palette.dialog()).toBeHidden();
 });
 
-test("the palette runs a command, and Escape gives focus back", async ({ page }) => {
+test("Ctrl+K opens from a field, and Escape gives focus back there", async ({ page }) => {
   const palette = new Palette(page);
   await page.goto("/notes");
   const search = page.getByLabel("Search notes");
   await search.focus();
-
-  // Ctrl+K works from a field too; Escape closes and focus returns where it was.
   await palette.open();
   await page.keyboard.press("Escape");
   await expect(palette.dialog()).toBeHidden();
   await expect(search).toBeFocused();
+});
 
+test("the palette runs a command", async ({ page }) => {
+  const palette = new Palette(page);
+  await page.goto("/notes");
   await palette.open();
   await page.keyboard.type("board");
   await palette.arrowTo("Go to board");
@@ -75,9 +77,8 @@ test("? lists every shortcut", async ({ page }) => {
   await expect(dialog).toBeHidden();
 });
 
-test("g t and g b navigate, n opens a new note, t a new task", async ({ page }) => {
+test("g t, g b and g n navigate", async ({ page }) => {
   const palette = new Palette(page);
-  const notes = new NotesPage(page);
   await page.goto("/notes");
   await palette.press("g", "t");
   await expect(page).toHaveURL(/\/tasks$/);
@@ -86,6 +87,14 @@ test("g t and g b navigate, n opens a new note, t a new task", async ({ page }) 
   await palette.press("g", "b");
   await expect(page).toHaveURL(/\/tasks\/board$/);
 
+  await palette.press("g", "n");
+  await expect(page).toHaveURL(/\/notes$/);
+});
+
+test("n opens a new note, t the task list's quick add", async ({ page }) => {
+  const palette = new Palette(page);
+  const notes = new NotesPage(page);
+  await page.goto("/tasks/board");
   await palette.press("n");
   await expect(page).toHaveURL(/\/notes\/new(#[0-9A-Z]{26})?$/);
   await expect(notes.title()).toBeVisible();

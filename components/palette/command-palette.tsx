@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useEffect, useReducer, useState } from "react";
+import { type KeyboardEvent, useEffect, useReducer, useRef, useState } from "react";
 import { ModalDialog } from "@/components/palette/modal-dialog";
 import {
   announcement,
@@ -10,7 +10,7 @@ import {
   paletteOptions,
   paletteReducer,
 } from "@/components/palette/palette-state";
-import { loadLibrarySearch } from "@/lib/search/load";
+import { loadLibrarySearch, onLibraryIndexed } from "@/lib/search/load";
 import type { LibrarySearch, SearchHit } from "@/lib/search/types";
 
 /** Notes and tasks shown at most: the palette jumps, the notes page lists. */
@@ -103,6 +103,21 @@ export function CommandPalette({
     );
     return () => cancelAnimationFrame(frame);
   }, [search, state.query]);
+
+  // A sync landing while the palette is open: the same query again, over the changed library.
+  const query = useRef(state.query);
+  useEffect(() => {
+    query.current = state.query;
+  }, [state.query]);
+  useEffect(() => {
+    if (!search) return;
+    return onLibraryIndexed(() => {
+      const current = query.current;
+      if (!current.trim()) return;
+      const hits = search.search(current, { limit: hitLimit }).hits;
+      dispatch({ type: "results", query: current, hits, refresh: true });
+    });
+  }, [search]);
 
   useEffect(() => {
     if (!active) return;

@@ -94,6 +94,34 @@ describe("palette state", () => {
     expect(isSettled(state)).toBe(false);
   });
 
+  it("keeps the active option when the library changes under the same query", () => {
+    const moved = run([
+      { type: "typed", query: "plan" },
+      { type: "results", query: "plan", hits: [hit("N1", "Plan a"), hit("N2", "Plan b")] },
+      { type: "move", by: 1 },
+    ]);
+    expect(activeKey(moved)).toBe("note-N2");
+    const hits = [hit("N3", "Plan c"), hit("N1", "Plan a"), hit("N2", "Plan b")];
+    const refreshed = paletteReducer(moved, {
+      type: "results",
+      query: "plan",
+      hits,
+      refresh: true,
+    });
+    expect(activeKey(refreshed)).toBe("note-N2");
+    const gone = paletteReducer(moved, {
+      type: "results",
+      query: "plan",
+      hits: [hit("N1", "Plan a")],
+      refresh: true,
+    });
+    expect(activeKey(gone)).toBe("note-N1");
+    // A new query's first answer starts at the top, wherever the arrow was.
+    expect(activeKey(paletteReducer(moved, { type: "results", query: "plan", hits }))).toBe(
+      "note-N3",
+    );
+  });
+
   it("keeps the active option within the options as they change", () => {
     const moved = run([
       { type: "typed", query: "go" },

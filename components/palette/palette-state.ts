@@ -49,7 +49,13 @@ export interface PaletteState {
 
 export type PaletteAction =
   | { readonly type: "typed"; readonly query: string }
-  | { readonly type: "results"; readonly query: string; readonly hits: readonly SearchHit[] }
+  | {
+      readonly type: "results";
+      readonly query: string;
+      readonly hits: readonly SearchHit[];
+      /** The same query again after the library changed: the active option stays put. */
+      readonly refresh?: boolean;
+    }
   | { readonly type: "search-unavailable" }
   | { readonly type: "move"; readonly by: 1 | -1 }
   | { readonly type: "first" }
@@ -108,10 +114,15 @@ export function paletteReducer(state: PaletteState, action: PaletteAction): Pale
     case "results": {
       // An answer to a query the person has since changed is dropped.
       if (action.query !== state.query) return state;
-      return withActive(
-        { ...state, hits: action.hits, hitsQuery: action.query, searchUnavailable: false },
-        0,
-      );
+      const next = {
+        ...state,
+        hits: action.hits,
+        hitsQuery: action.query,
+        searchUnavailable: false,
+      };
+      const kept = action.refresh ? paletteOptions(state)[state.active]?.key : undefined;
+      const at = kept ? paletteOptions(next).findIndex((option) => option.key === kept) : -1;
+      return withActive(next, Math.max(at, 0));
     }
     case "search-unavailable":
       return { ...state, searchUnavailable: true, hits: [], hitsQuery: state.query };
