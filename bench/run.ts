@@ -3,7 +3,7 @@
  * runs every benchmark in this folder against it (traffic to 127.0.0.1 only), prints the tables
  * and writes them to bench/RESULTS.md. Each part is bounded in count and time; a failing part is
  * reported in place and the others still run. BENCH_SKIP_BUILD=1 reuses an existing .next build;
- * BENCH_ONLY=web,sync (any of cost, api, uploads, web, sync) runs only those sections.
+ * BENCH_ONLY=web,sync (any of cost, api, uploads, web, sync, search) runs only those sections.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -22,7 +22,7 @@ const root = path.resolve(import.meta.dirname, "..");
 // The whole run must end: stop everything after this long, whatever is left.
 const budgetMs = 25 * 60_000;
 
-const allSections = ["cost", "api", "uploads", "web", "sync"] as const;
+const allSections = ["cost", "api", "uploads", "web", "sync", "search"] as const;
 type SectionName = (typeof allSections)[number];
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
 const unknown = only?.filter((name) => !allSections.includes(name as SectionName));
@@ -102,6 +102,10 @@ async function main() {
         await section("4. Web (Lighthouse)", () => runWebBench(running, seeded.cookie)),
       );
     if (wanted("sync")) sections.push(await section("6. Local-first", () => runSyncBench(running)));
+    if (wanted("search"))
+      sections.push(
+        await section("7. Search", async () => (await import("./search")).runSearchBench(running)),
+      );
     seeded?.db.client.destroy();
   } finally {
     await app?.stop();
@@ -117,6 +121,7 @@ async function main() {
     4: "web",
     5: "uploads",
     6: "sync",
+    7: "search",
   };
   // A partial run (BENCH_ONLY) replaces its own sections and keeps the others from the file.
   const kept =

@@ -7,6 +7,7 @@ describe("tokenize", () => {
       "don't",
       "e",
       "mail",
+      "email",
       "the",
       "u.s.a",
       "report",

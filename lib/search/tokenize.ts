@@ -21,6 +21,8 @@ const cjkChar = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 const simplePiece = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{N}\p{M}\p{P}\p{S}]+$/u;
 /** A word of a simple piece: `don't`, `3.14`, `u.s.a` and `foo_bar` stay one term. */
 const simpleWord = /[\p{L}\p{M}\p{N}_]+(?:['’.][\p{L}\p{M}\p{N}_]+)*/gu;
+/** Hyphenated words are also found written as one ("wifi" finds "Wi-Fi"). */
+const hyphenated = /[\p{L}\p{M}\p{N}]+(?:[-‐][\p{L}\p{M}\p{N}]+)+/gu;
 
 let segmenter: Intl.Segmenter | undefined;
 
@@ -72,6 +74,8 @@ export function tokenize(text: string): string[] {
     if (!piece) continue;
     if (simplePiece.test(piece)) {
       for (const [word] of piece.matchAll(simpleWord)) terms.push(word.toLowerCase());
+      for (const [word] of piece.matchAll(hyphenated))
+        terms.push(word.replace(/[-‐]/g, "").toLowerCase());
     } else {
       segmentPiece(piece, terms);
     }

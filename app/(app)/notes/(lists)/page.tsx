@@ -4,6 +4,7 @@ import { restoreNoteAction } from "@/app/(app)/notes/actions";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { ReplicaTrashedBanner } from "@/components/notes/replica-trashed-banner";
+import { NoteSearch } from "@/components/search/note-search";
 import { ulidSchema } from "@/lib/ids";
 import { noteLimits, notesPageQuerySchema, parseNoteSearch } from "@/lib/notes/schemas";
 import { findNotes, isInTrash } from "@/lib/notes/service";
@@ -23,7 +24,8 @@ export default async function NotesPage({ searchParams }: Props) {
   const trashed = ulidSchema.safeParse(params.trashed);
   const searching = Boolean(query.q || query.tag);
   // This browser holds the whole library (issue 13 §2): the list draws from it, no DB reads.
-  // A search is still answered here (issue 14 moves it to the device).
+  // A search submitted to the server (no replica here yet) is answered here; with a replica
+  // the search box answers from the device as the person types (components/search).
   const fromReplica = !searching && (await hasReplica(user));
   const [page, showTrashed] = fromReplica
     ? [undefined, false]
@@ -59,57 +61,36 @@ export default async function NotesPage({ searchParams }: Props) {
         listHref={listQuery ? `/notes?${listQuery}` : "/notes"}
       />
 
-      <search>
-        <form action="/notes" className="flex flex-wrap gap-2">
-          <label htmlFor="note-search" className="sr-only">
-            Search notes
-          </label>
-          <input
-            id="note-search"
-            name="q"
-            type="search"
-            defaultValue={query.q}
-            placeholder="Search words or #tags"
-            className="min-h-11 min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-2"
+      <NoteSearch initialQuery={query.q} tag={query.tag}>
+        {(search.words.length > 0 || search.tags.length > 0) && (
+          <p className="text-sm text-muted">
+            {search.words.length > 0 && <>Notes matching “{search.words.join(" ")}”</>}
+            {search.words.length > 0 && search.tags.length > 0 && " "}
+            {search.tags.length > 0 && <>tagged {search.tags.map((tag) => `#${tag}`).join(" ")}</>}
+            {" · "}
+            <Link href="/notes" className="text-accent underline underline-offset-4">
+              Show all notes
+            </Link>
+          </p>
+        )}
+        {!parsed.success && (
+          <p className="text-sm text-danger">That search could not be used; showing all notes.</p>
+        )}
+
+        {searching && page?.items.length === 0 && !page.nextCursor ? (
+          <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
+            No notes match.
+          </p>
+        ) : (
+          <NoteList
+            key={listQuery}
+            initial={page}
+            query={listQuery}
+            pageSize={noteLimits.pageSize}
+            rendered={Date.now()}
           />
-          {query.tag && <input type="hidden" name="tag" value={query.tag} />}
-          <button
-            type="submit"
-            className="min-h-11 rounded-md border border-line bg-surface px-4 text-sm font-medium"
-          >
-            Search
-          </button>
-        </form>
-      </search>
-
-      {(search.words.length > 0 || search.tags.length > 0) && (
-        <p className="text-sm text-muted">
-          {search.words.length > 0 && <>Notes matching “{search.words.join(" ")}”</>}
-          {search.words.length > 0 && search.tags.length > 0 && " "}
-          {search.tags.length > 0 && <>tagged {search.tags.map((tag) => `#${tag}`).join(" ")}</>}
-          {" · "}
-          <Link href="/notes" className="text-accent underline underline-offset-4">
-            Show all notes
-          </Link>
-        </p>
-      )}
-      {!parsed.success && (
-        <p className="text-sm text-danger">That search could not be used; showing all notes.</p>
-      )}
-
-      {searching && page?.items.length === 0 && !page.nextCursor ? (
-        <p className="rounded-xl border border-dashed border-line p-8 text-center text-muted">
-          No notes match.
-        </p>
-      ) : (
-        <NoteList
-          key={listQuery}
-          initial={page}
-          query={listQuery}
-          pageSize={noteLimits.pageSize}
-          rendered={Date.now()}
-        />
-      )}
+        )}
+      </NoteSearch>
     </div>
   );
 }
