@@ -3,6 +3,7 @@ import { AppHeader } from "@/components/app-shell/app-header";
 import { BottomNav } from "@/components/app-shell/bottom-nav";
 import { LiveUpdates } from "@/components/app-shell/live-updates";
 import { VerifyEmailBanner } from "@/components/app-shell/verify-email-banner";
+import { KeyboardShortcuts } from "@/components/palette/keyboard-shortcuts";
 import { SessionEndWatcher } from "@/components/pwa/session-end-watcher";
 import type { SessionUser } from "@/lib/auth/session";
 
@@ -21,6 +22,7 @@ export function AppFrame({ user, children }: { user: SessionUser; children: Reac
       <BottomNav />
       <LiveUpdates userId={user.userId} />
       <SessionEndWatcher />
+      <KeyboardShortcuts />
     </div>
   );
 }
