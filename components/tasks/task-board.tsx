@@ -92,7 +92,10 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
   // biome-ignore lint/correctness/useExhaustiveDependencies: wantDrag only reads refs and state setters.
   useEffect(() => {
     const element = container.current;
-    if (DragLayer || !element) return;
+    if (!element) return;
+    // For tests and debugging: whether drags are live yet (set here, after hydration).
+    element.dataset.dragLayer = DragLayer ? "ready" : "on-intent";
+    if (DragLayer) return;
     const intents = ["pointerover", "focusin", "touchstart"] as const;
     for (const intent of intents)
       element.addEventListener(intent, wantDrag, { once: true, passive: true });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
+import { taskListViewSchema } from "@/lib/tasks/list-view";
 import { readDeletedTasks, readTaskBoard, readTaskList } from "@/lib/tasks/pages";
 import {
   clearDoneTasks,
@@ -16,7 +17,6 @@ import {
   restoreTaskFromTrash,
   updateTaskWithChecks,
 } from "@/lib/tasks/service";
-import { taskListViewSchema } from "@/lib/tasks/view";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let cloud: TestCloud;
