@@ -8,7 +8,7 @@ import { getTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
 import { taskListViewSchema } from "@/lib/tasks/list-view";
-import { readDeletedTasks, readTaskBoard, readTaskList } from "@/lib/tasks/pages";
+import { boardFirstPage, readDeletedTasks, readTaskBoard, readTaskList } from "@/lib/tasks/pages";
 import {
   clearDoneTasks,
   createTaskWithChecks,
@@ -178,5 +178,16 @@ describe("the tasks pages' queries", () => {
     const trash = await readDeletedTasks(db, userId);
     expect(trash.page.items.map((item) => item.taskId)).toEqual([gone.taskId]);
     expect(trash.counts).toEqual(board.counts);
+  });
+
+  it("draws the board's first paint with a short page per column, and a cursor to the rest", async () => {
+    const db = cloud.database;
+    const userId = await newUser();
+    for (let index = 0; index <= boardFirstPage; index++) await addTask(userId, `Task ${index}`);
+
+    const board = await readTaskBoard(db, userId);
+    expect(board.columns.todo.items).toHaveLength(boardFirstPage);
+    expect(board.columns.todo.nextCursor).toBeTruthy();
+    expect(board.counts.todo).toBe(boardFirstPage + 1);
   });
 });
