@@ -129,13 +129,25 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
     target.dispatchEvent(new PointerEvent("pointerdown", press.down));
     const { clientX, clientY } = press.at;
     if (clientX === press.down.clientX && clientY === press.down.clientY) return;
-    // The pointer moved while the layer loaded: the first move starts the drag, the next moves it.
-    const move = () =>
+    // The pointer moved while the layer loaded: retrace the way in steps, a frame apart, as a
+    // hand would (one jump would land by the dragged card's corners, maybe past the column
+    // the pointer is over).
+    const from = { x: press.down.clientX ?? clientX, y: press.down.clientY ?? clientY };
+    const steps = 10;
+    let step = 0;
+    const move = () => {
+      step++;
       document.dispatchEvent(
-        new PointerEvent("pointermove", { ...press.down, clientX, clientY, cancelable: true }),
+        new PointerEvent("pointermove", {
+          ...press.down,
+          clientX: from.x + ((clientX - from.x) * step) / steps,
+          clientY: from.y + ((clientY - from.y) * step) / steps,
+          cancelable: true,
+        }),
       );
+      if (step < steps) requestAnimationFrame(move);
+    };
     move();
-    requestAnimationFrame(move);
   };
 
   const pressKey = (taskId: string, event: KeyboardEvent<HTMLButtonElement>) => {
