@@ -3,13 +3,16 @@
  * runs every benchmark in this folder against it (traffic to 127.0.0.1 only), prints the tables
  * and writes them to bench/RESULTS.md. Each part is bounded in count and time; a failing part is
  * reported in place and the others still run. BENCH_SKIP_BUILD=1 reuses an existing .next build;
- * BENCH_ONLY=web,sync (any of cost, api, uploads, web, sync, search) runs only those sections.
+ * BENCH_ONLY=web,sync (keys of the registry below) runs only those sections. Under each section:
+ * its goals, met and missed, computed from its own figures (bench/lib/goals.ts).
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Seeded } from "./api";
 import { type AppUnderTest, startApp } from "./lib/app";
+import { goalLines, withGoals } from "./lib/goals";
 import { log } from "./lib/report";
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
@@ -22,12 +25,62 @@ const root = path.resolve(import.meta.dirname, "..");
 // The whole run must end: stop everything after this long, whatever is left.
 const budgetMs = 25 * 60_000;
 
-const allSections = ["cost", "api", "uploads", "web", "sync", "search"] as const;
-type SectionName = (typeof allSections)[number];
+/** What a section gets: the running app, and the 2,000-note user of sections 1, 4 and 5 (seeded once, on first use). */
+interface BenchContext {
+  readonly app: AppUnderTest;
+  readonly user: () => Promise<Seeded>;
+}
+interface BenchSection {
+  /** The name BENCH_ONLY takes. */
+  readonly key: string;
+  readonly title: string;
+  readonly run: (context: BenchContext) => Promise<string>;
+}
+
+/**
+ * Every section, in RESULTS.md's order. A new section is one line here; its goals are the
+ * `checkGoal` calls it makes (bench/lib/goals.ts), printed under it as "what missed and why".
+ */
+const registry: readonly BenchSection[] = [
+  {
+    key: "api",
+    title: "1. API throughput",
+    run: async ({ app, user }) => (await import("./api")).runApiBench(app, await user()),
+  },
+  {
+    key: "cost",
+    title: "2-3. DynamoDB cost and scale",
+    run: async ({ app }) => (await import("./cost")).runCostBench(app.dynamoEndpoint),
+  },
+  {
+    key: "web",
+    title: "4. Web (Lighthouse)",
+    run: async ({ app, user }) => (await import("./web")).runWebBench(app, (await user()).cookie),
+  },
+  {
+    key: "uploads",
+    title: "5. Uploads",
+    run: async ({ app, user }) =>
+      (await import("./uploads")).runUploadBench(app, (await user()).cookie),
+  },
+  {
+    key: "sync",
+    title: "6. Local-first",
+    run: async ({ app }) => (await import("./sync")).runSyncBench(app),
+  },
+  {
+    key: "search",
+    title: "7. Search",
+    run: async ({ app }) => (await import("./search")).runSearchBench(app),
+  },
+];
+
 const only = process.env.BENCH_ONLY?.split(",").map((name) => name.trim());
-const unknown = only?.filter((name) => !allSections.includes(name as SectionName));
+const unknown = only?.filter((name) => !registry.some((section) => section.key === name));
 if (unknown?.length) throw new Error(`BENCH_ONLY: unknown section(s) ${unknown.join(", ")}`);
-const wanted = (name: SectionName) => !only || only.includes(name);
+const wanted = (key: string) => !only || only.includes(key);
+/** Marks each section's block in RESULTS.md, so a partial run replaces only its own. */
+const marker = (key: string) => `<!-- bench:${key} -->`;
 
 function build(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD === "1" && existsSync(path.join(root, ".next", "BUILD_ID"))) {
@@ -47,18 +100,51 @@ function build(): Promise<void> {
   });
 }
 
-async function section(name: string, work: () => Promise<string>): Promise<string> {
+/** Runs one section; its text is followed by its goals, met and missed, computed from its figures. */
+async function section(entry: BenchSection, context: BenchContext): Promise<string> {
   const started = performance.now();
-  try {
-    const text = await work();
-    log(`${name}: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    return text;
-  } catch (error) {
-    log(`${name}: FAILED ${error instanceof Error ? error.message : String(error)}`);
-    return `### ${name}\n\n**Not measured: the benchmark failed:** ${
-      error instanceof Error ? error.message.split("\n").slice(0, 5).join(" ") : String(error)
-    }\n`;
+  const { goals, result } = await withGoals(() => entry.run(context));
+  const text =
+    result.status === "fulfilled"
+      ? result.value
+      : `### ${entry.title}\n\n**Not measured: the benchmark failed:** ${
+          result.reason instanceof Error
+            ? result.reason.message.split("\n").slice(0, 5).join(" ")
+            : String(result.reason)
+        }\n`;
+  log(
+    `${entry.title}: ${result.status === "fulfilled" ? "done" : "FAILED"} in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  const summary = goalLines(goals);
+  for (const line of summary) if (line) log(`  ${line}`);
+  return [marker(entry.key), text.trimEnd(), "", ...summary, ""].join("\n");
+}
+
+/** The blocks of the previous RESULTS.md by section key (for a partial run to keep). */
+function previousSections(file: string): Map<string, string> {
+  const blocks = new Map<string, string>();
+  const text = readFileSync(file, "utf8");
+  const marked = text.split(/^(?=<!-- bench:[\w-]+ -->)/m).slice(1);
+  for (const block of marked) {
+    const key = /^<!-- bench:([\w-]+) -->/.exec(block)?.[1];
+    if (key) blocks.set(key, block.trimEnd());
   }
+  if (marked.length > 0) return blocks;
+  // A file from before the markers: its sections by heading number.
+  const legacy: Record<string, string> = {
+    1: "api",
+    2: "cost",
+    3: "cost",
+    4: "web",
+    5: "uploads",
+    6: "sync",
+  };
+  for (const block of text.split(/^(?=### \d)/m).slice(1)) {
+    const key = legacy[/^### (\d)/.exec(block)?.[1] ?? ""];
+    if (key)
+      blocks.set(key, [blocks.get(key), marker(key), block.trimEnd()].filter(Boolean).join("\n\n"));
+  }
+  return blocks;
 }
 
 async function main() {
@@ -70,69 +156,38 @@ async function main() {
     `- Node ${process.version}; DynamoDB Local and s3rver from the project's own launcher (in memory); load generator, app and local cloud share the machine`,
   ];
   await build();
-  const { runCostBench } = await import("./cost");
-  const { runApiBench, seedUser } = await import("./api");
-  const { runUploadBench } = await import("./uploads");
-  const { runWebBench } = await import("./web");
-  const { runSyncBench } = await import("./sync");
 
   let app: AppUnderTest | undefined;
   const watchdog = setTimeout(() => {
     log("time budget exceeded: stopping");
     void app?.stop().finally(() => process.exit(2));
   }, budgetMs);
-  const sections: string[] = [];
+  const fresh = new Map<string, string>();
+  let seeded: Promise<Seeded> | undefined;
   try {
     app = await startApp();
     const running = app;
-    if (wanted("cost"))
-      sections.push(
-        await section("2-3. DynamoDB cost and scale", () => runCostBench(running.dynamoEndpoint)),
-      );
-    // The 2,000-note user of sections 1, 4 and 5 (section 6 seeds its own people).
-    const needsUser = wanted("api") || wanted("uploads") || wanted("web");
-    if (needsUser) log("seeding the benchmark user through the repositories");
-    const seeded = needsUser ? await seedUser(running) : undefined;
-    if (seeded && wanted("api"))
-      sections.push(await section("1. API throughput", () => runApiBench(running, seeded)));
-    if (seeded && wanted("uploads"))
-      sections.push(await section("5. Uploads", () => runUploadBench(running, seeded.cookie)));
-    if (seeded && wanted("web"))
-      sections.push(
-        await section("4. Web (Lighthouse)", () => runWebBench(running, seeded.cookie)),
-      );
-    if (wanted("sync")) sections.push(await section("6. Local-first", () => runSyncBench(running)));
-    if (wanted("search"))
-      sections.push(
-        await section("7. Search", async () => (await import("./search")).runSearchBench(running)),
-      );
-    seeded?.db.client.destroy();
+    const user = () => {
+      if (!seeded) {
+        log("seeding the benchmark user through the repositories");
+        seeded = import("./api").then(({ seedUser }) => seedUser(running));
+      }
+      return seeded;
+    };
+    for (const entry of registry)
+      if (wanted(entry.key)) fresh.set(entry.key, await section(entry, { app: running, user }));
   } finally {
+    await seeded?.then((user) => user.db.client.destroy()).catch(() => undefined);
     await app?.stop();
     clearTimeout(watchdog);
   }
-  // Sections in the issue's order (1-6), whatever order they ran in.
-  const number = (text: string) => Number(/^### (\d)/.exec(text)?.[1] ?? 9);
   const resultsPath = path.join(root, "bench", "RESULTS.md");
-  const owner: Record<number, SectionName> = {
-    1: "api",
-    2: "cost",
-    3: "cost",
-    4: "web",
-    5: "uploads",
-    6: "sync",
-    7: "search",
-  };
   // A partial run (BENCH_ONLY) replaces its own sections and keeps the others from the file.
-  const kept =
-    only && existsSync(resultsPath)
-      ? (
-          readFileSync(resultsPath, "utf8")
-            .split(/^(?=### \d)/m)
-            .slice(1) as string[]
-        ).filter((old) => !wanted(owner[number(old)] ?? "sync"))
-      : [];
-  const body = [...sections, ...kept].sort((a, b) => number(a) - number(b)).join("\n");
+  const kept = only && existsSync(resultsPath) ? previousSections(resultsPath) : new Map();
+  const body = registry
+    .map((entry) => fresh.get(entry.key) ?? kept.get(entry.key))
+    .filter(Boolean)
+    .join("\n\n");
   const partial = only
     ? [
         `- Partial run (BENCH_ONLY=${only.join(",")}): the other sections are kept from the previous run`,

@@ -9,6 +9,7 @@ import { ulid } from "ulid";
 import { chromiumArgs, resolveChromium } from "../e2e/chromium";
 import { liveUpdatesReady, whenTextAppears } from "../e2e/support/live-updates";
 import type { AppUnderTest } from "./lib/app";
+import { checkGoal } from "./lib/goals";
 import { fixed, log, percentile, table } from "./lib/report";
 import type { Person } from "./sync";
 
@@ -236,6 +237,45 @@ async function part<T>(name: string, work: () => Promise<T>): Promise<T | string
   }
 }
 
+/** Issue 13's goals for what Chromium measured (bench/lib/goals.ts prints them under the section). */
+function checkBrowserGoals(
+  fromReplica: string | Record<string, number[]>,
+  fromServer: string | Record<string, number[]>,
+  reopened: string | number[],
+  live: string | number[],
+) {
+  for (const step of steps) {
+    const times = typeof fromReplica === "string" ? undefined : fromReplica[step];
+    const server = typeof fromServer === "string" ? undefined : fromServer[step];
+    checkGoal({
+      what: `switch ${step} from the replica: p95`,
+      measured: times ? Number(p(times, 95)) : undefined,
+      comparison: "≤",
+      target: 100,
+      unit: "ms",
+      why: times
+        ? `p50 ${p(times, 50)} ms, slowest ${fixed(Math.max(...times), 0)} ms${server ? `; server-rendered p95 ${p(server, 95)} ms` : ""}`
+        : String(fromReplica),
+    });
+  }
+  checkGoal({
+    what: "reopen /notes with 10,000 notes to the first card: median",
+    measured: typeof reopened === "string" ? undefined : Number(p(reopened, 50)),
+    comparison: "≤",
+    target: 1_000,
+    unit: "ms",
+    why: typeof reopened === "string" ? reopened : `slowest ${fixed(Math.max(...reopened), 0)} ms`,
+  });
+  checkGoal({
+    what: "save on A → shown on B: p95",
+    measured: typeof live === "string" ? undefined : Number(p(live, 95)),
+    comparison: "≤",
+    target: 1_000,
+    unit: "ms",
+    why: typeof live === "string" ? live : `p50 ${p(live, 50)} ms over ${live.length} edits`,
+  });
+}
+
 const p = (values: readonly number[], at: number) =>
   fixed(
     percentile(
@@ -311,6 +351,7 @@ export async function runBrowserParts(
       typeof times === "string" ? [times, "—"] : [p(times, 50), fixed(times.at(-1) ?? NaN, 0)];
 
     const live = await part("save on A → shown on B", () => saveToShown(b, app, person));
+    checkBrowserGoals(fromReplica, fromServer, reopenReplica, live);
     await server.close();
     await b.close();
 

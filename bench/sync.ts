@@ -17,6 +17,7 @@ import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
 import { type AppUnderTest, hashPassword, signIn } from "./lib/app";
 import { AppCapacity, type AppUsage } from "./lib/app-capacity";
 import { CapacityMeter } from "./lib/capacity";
+import { checkGoal } from "./lib/goals";
 import { fixed, log, ratio, table, units } from "./lib/report";
 import { proseOf, seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
 import { type BrowserFigures, runBrowserParts } from "./sync-browser";
@@ -244,10 +245,28 @@ export async function runSyncBench(app: AppUnderTest): Promise<string> {
         appMeter.seen && snapshotUsage ? ratio(snapshotUsage.rcu, floor.rcu) : "n/a",
       ]);
       if (!appMeter.seen) notes.push("- The app printed no capacity lines: its RCU is not known.");
+      const snapshotWhy = `${bigSnapshot.pages} HTTP pages and ${requests} DynamoDB requests against the floor's ${floor.requests} Queries`;
+      checkGoal({
+        what: "first full sync: time vs the floor",
+        measured: bigSnapshot.ms / floor.ms,
+        comparison: "≤",
+        target: 1.5,
+        unit: "×",
+        why: snapshotWhy,
+      });
+      checkGoal({
+        what: "first full sync: read units vs the floor",
+        measured: appMeter.seen && snapshotUsage ? snapshotUsage.rcu / floor.rcu : undefined,
+        comparison: "≤",
+        target: 1.2,
+        unit: "×",
+        why: appMeter.seen ? snapshotWhy : "the app printed no capacity lines",
+      });
     }
 
     // A pull after one change, at 10 and at 10,000 notes.
     const pullRows: unknown[][] = [];
+    const pullCost: number[] = [];
     for (const [label, who, snap] of [
       ["10 notes, 10 tasks", small, undefined],
       ["10,000 notes, 2,000 tasks", big, bigSnapshot],
@@ -261,10 +280,25 @@ export async function runSyncBench(app: AppUnderTest): Promise<string> {
           `${figures.one.http} / ${usageCells(figures.one.usage).join(" / ")}`,
           figures.one.changes,
         ]);
+        pullCost.push(figures.empty.usage?.rcu ?? Number.NaN, figures.one.usage?.rcu ?? Number.NaN);
       } catch (error) {
         pullRows.push([label, notMeasured(error), "—", "—"]);
       }
     }
+
+    // The same cost at 10 and at 10,000 notes: the large library's pulls over the small one's.
+    const [smallEmpty, smallOne, bigEmpty, bigOne] = pullCost;
+    checkGoal({
+      what: "a pull after one change: read units at 10,000 notes vs at 10",
+      measured:
+        pullCost.length === 4
+          ? ((bigEmpty ?? 0) + (bigOne ?? 0)) / ((smallEmpty ?? 0) + (smallOne ?? 0))
+          : undefined,
+      comparison: "≤",
+      target: 1,
+      unit: "×",
+      why: `empty pull ${smallEmpty} vs ${bigEmpty} RCU, after one change ${smallOne} vs ${bigOne} RCU`,
+    });
 
     let browser: BrowserFigures | undefined;
     let browserError: string | undefined;

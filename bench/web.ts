@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type AppUnderTest, freePort, startServer } from "./lib/app";
+import { checkGoal } from "./lib/goals";
 import { fixed, log, ratio, table } from "./lib/report";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -100,6 +101,25 @@ async function lighthouse(url: string, name: string, cookie?: string): Promise<L
   return JSON.parse(readFileSync(output, "utf8")) as LighthouseResult;
 }
 
+/** Lighthouse runs per page (BENCH_LIGHTHOUSE_RUNS, default 1); the run of median performance is kept. */
+const lighthouseRuns = Math.max(1, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 1) || 1);
+
+async function medianLighthouse(
+  url: string,
+  name: string,
+  cookie?: string,
+): Promise<LighthouseResult> {
+  const results: LighthouseResult[] = [];
+  for (let run = 0; run < lighthouseRuns; run++)
+    results.push(await lighthouse(url, run === 0 ? name : `${name}-${run + 1}`, cookie));
+  results.sort((a, b) => score(a, "performance") - score(b, "performance"));
+  if (results.length > 1)
+    log(
+      `web: ${name} performance ${results.map((result) => score(result, "performance")).join(", ")}`,
+    );
+  return results[Math.floor((results.length - 1) / 2)] as LighthouseResult;
+}
+
 function score(result: LighthouseResult, category: string): number {
   return Math.round((result.categories[category]?.score ?? 0) * 100);
 }
@@ -136,6 +156,35 @@ function misses(result: LighthouseResult, category: string): string[] {
     });
 }
 
+/** Where the main thread went: the costliest scripts (and the document's own inline work). */
+function mainThread(result: LighthouseResult): string {
+  const items = (result.audits["bootup-time"]?.details?.items ?? []) as {
+    url?: string;
+    total?: number;
+  }[];
+  const top = items
+    .slice(0, 3)
+    .map((item) => `${item.url?.split("/").at(-1) || "?"} ${fixed((item.total ?? 0) / 1000, 2)} s`);
+  const document = (result.audits["network-requests"]?.details?.items ?? []).find(
+    (item) => item.resourceType === "Document",
+  ) as { resourceSize?: number } | undefined;
+  return `main thread by script: ${top.join(", ")}; HTML ${fixed((document?.resourceSize ?? 0) / 1024)} KB`;
+}
+
+/** What a signed-in page may load beyond the bare page (issue 13), in KB gzip. */
+const jsAllowanceKb = 60;
+
+/** The page's largest scripts and Lighthouse's unused-JavaScript estimate: where the bytes are. */
+function scriptWhy(result: LighthouseResult): string {
+  const scripts = (result.audits["network-requests"]?.details?.items ?? [])
+    .filter((item) => item.resourceType === "Script")
+    .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
+    .slice(0, 4)
+    .map((item) => `${item.url?.split("/").at(-1)} ${fixed((item.transferSize ?? 0) / 1024)} KB`);
+  const unused = result.audits["unused-javascript"]?.displayValue;
+  return `largest scripts ${scripts.join(", ")}${unused ? `; unused JavaScript at load: ${unused}` : ""}`;
+}
+
 const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;
 
 export async function runWebBench(app: AppUnderTest, cookie: string): Promise<string> {
@@ -169,7 +218,7 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
   let bareBytes = Number.NaN;
   try {
     log("web: lighthouse on the bare page");
-    const floor = await lighthouse(`${bare.url}/`, "bare");
+    const floor = await medianLighthouse(`${bare.url}/`, "bare");
     bareBytes = scriptBytes(floor);
     rows.push([
       "bare Next.js page (floor)",
@@ -180,10 +229,9 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
       "1.00×",
     ]);
     for (const [category, target] of Object.entries(targets)) {
-      const missed = misses(floor, category);
       if (score(floor, category) < target)
         notes.push(
-          `- (floor) bare page ${category} ${score(floor, category)}: ${missed.join("; ")}`,
+          `- The floor itself: bare page ${category} ${score(floor, category)} (${misses(floor, category).join("; ")}).`,
         );
     }
     for (const page of pages) {
@@ -194,13 +242,17 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
       });
       if (probe.status === 404) {
         rows.push([page.name, "missing (404)", "—", "—", "—", "—"]);
-        notes.push(
-          `- **${page.name}** (${page.path}): the page does not exist on this branch (404), not measured.`,
-        );
+        checkGoal({
+          what: `${page.name}: performance`,
+          measured: undefined,
+          comparison: "≥",
+          target: targets.performance,
+          why: `${page.path} does not exist on this branch (404)`,
+        });
         continue;
       }
       log(`web: lighthouse on ${page.path}`);
-      const result = await lighthouse(
+      const result = await medianLighthouse(
         url,
         page.name.replace(/\W+/g, "-"),
         page.signedIn ? cookie : undefined,
@@ -226,13 +278,30 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         ratio(bytes, bareBytes),
       ]);
       for (const [category, target] of Object.entries(targets)) {
-        const got = scores[category as keyof typeof scores];
-        if (got < target) {
-          notes.push(
-            `- **${page.name}** ${category} ${got} < ${target} (short by ${target - got}): ${misses(result, category).join("; ") || "no single failing audit reported"}`,
-          );
-        }
+        checkGoal({
+          what: `${page.name}: Lighthouse ${category}`,
+          measured: scores[category as keyof typeof scores],
+          comparison: "≥",
+          target,
+          why:
+            [
+              misses(result, category).join("; "),
+              category === "performance" ? mainThread(result) : "",
+            ]
+              .filter(Boolean)
+              .join("; ") || "no single failing audit reported",
+        });
       }
+      // Issue 13: a signed-in page's JavaScript stays within the bare page's + 60 KB gzip.
+      if (page.signedIn)
+        checkGoal({
+          what: `${page.name}: JavaScript per page (bare page + ${jsAllowanceKb} KB)`,
+          measured: Number(fixed(bytes / 1024)),
+          comparison: "≤",
+          target: Number(fixed(bareBytes / 1024 + jsAllowanceKb)),
+          unit: "KB gzip",
+          why: scriptWhy(result),
+        });
     }
   } finally {
     await bare.stop();
@@ -240,16 +309,13 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
   return [
     "### 4. Web: Lighthouse 13.5.0 (mobile, simulated throttling) and gzip JavaScript per page",
     "",
-    `Chromium ${chrome} with --headless=new --no-sandbox; the production build; signed-in pages with the seeded user's session cookie (the notes list shows the first page of 2,000 notes). JS = transfer size of every script the page loads (Next compresses with gzip). Floor: a bare Next.js 16 page with one client component, built and served in this run. Targets: performance 95+, accessibility 100, best practices 100.`,
+    `Chromium ${chrome} with --headless=new --no-sandbox; the production build; signed-in pages with the seeded user's session cookie (the notes list shows the first page of 2,000 notes). JS = transfer size of every script the page loads (Next compresses with gzip). Floor: a bare Next.js 16 page with one client component, built and served in this run. Targets: performance 95+, accessibility 100, best practices 100.${lighthouseRuns > 1 ? ` Each page measured ${lighthouseRuns} times; the run with the median performance score is shown.` : ""}`,
     "",
     table(
       ["page", "performance", "accessibility", "best practices", "JS KB (gzip)", "JS vs bare"],
       rows,
     ),
     "",
-    notes.length > 0
-      ? "Where a target is missed (from the Lighthouse audits):\n"
-      : "Every measured page meets every target.",
     ...notes,
     "",
   ].join("\n");

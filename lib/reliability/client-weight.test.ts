@@ -6,12 +6,25 @@ import { describe, expect, it } from "vitest";
  * What every page's first load pulls in: the static import closure of each "use client" module
  * (`import type` and dynamic `import()` do not count; a "use server" module reaches the browser
  * only as a reference). Heavy libraries must stay out of it (issue 13, weight): full zod (client
- * code uses zod/mini), the MQTT client and the markdown renderer load lazily.
+ * code uses zod/mini), the MQTT client, the markdown renderer and the board's drag library
+ * (dnd-kit, ~20 KB gzip: components/tasks/task-board-dnd.tsx, loaded on the first intent to drag)
+ * load lazily. Measured by bench section 4 (bench/web.ts): notes list and board within the bare
+ * Next page + 60 KB gzip.
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
-const forbidden = ["zod", "mqtt", "react-markdown", "remark-gfm", "rehype-sanitize", "node-diff3"];
+const forbidden = [
+  "zod",
+  "mqtt",
+  "react-markdown",
+  "remark-gfm",
+  "rehype-sanitize",
+  "node-diff3",
+  "@dnd-kit/core",
+  "@dnd-kit/sortable",
+  "@dnd-kit/utilities",
+];
 /** Client modules only ever loaded with import(): they may use what the others must not. */
-const lazyOnly = ["components/notes/markdown-view.tsx"];
+const lazyOnly = ["components/notes/markdown-view.tsx", "components/tasks/task-board-dnd.tsx"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -51,11 +64,11 @@ function staticImports(source: string): string[] {
 
 function packageOf(specifier: string): string {
   const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : specifier;
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : (parts[0] as string);
 }
 
 /** Every forbidden package the module reaches statically, with the import chain to it. */
-function heavyImports(entry: string): string[] {
+function heavyImports(entry: string, banned = forbidden, allowMini = true): string[] {
   const found: string[] = [];
   const seen = new Set<string>();
   const walk = (file: string, chain: string[]) => {
@@ -75,9 +88,9 @@ function heavyImports(entry: string): string[] {
       if (specifier.startsWith("@/") || specifier.startsWith(".")) {
         const next = resolveLocal(specifier, file);
         if (next) walk(next, [...chain, path.relative(root, next)]);
-      } else if (forbidden.includes(specifier) || forbidden.includes(packageOf(specifier))) {
+      } else if (banned.includes(specifier) || banned.includes(packageOf(specifier))) {
         // zod/mini is the light build client code uses; full zod is "zod" itself.
-        if (specifier === "zod/mini") continue;
+        if (allowMini && specifier === "zod/mini") continue;
         found.push([path.relative(root, entry), ...chain, specifier].join(" → "));
       }
     }
@@ -97,6 +110,25 @@ describe("client bundles", () => {
   });
 
   it("load no full zod, MQTT, markdown or merge library on first load", () => {
-    expect(entries.flatMap(heavyImports)).toEqual([]);
+    expect(entries.flatMap((entry) => heavyImports(entry))).toEqual([]);
+  });
+
+  it("finds the lazy-only modules, each loaded with import() somewhere", () => {
+    for (const module of lazyOnly) {
+      const specifier = `@/${module.replace(/\.tsx?$/, "")}`;
+      const importers = ["app", "components", "lib"]
+        .flatMap((dir) => sourceFiles(path.join(root, dir)))
+        .filter((file) => readFileSync(file, "utf8").includes(`import("${specifier}")`));
+      expect(importers, module).not.toEqual([]);
+    }
+  });
+
+  // The board's cards and the task labels are drawn at first paint: not even zod/mini there
+  // (lib/tasks/view.ts once carried the list's query schema, and with it zod's date formats).
+  it("draws the board's cards and the task labels without any zod", () => {
+    const firstPaint = ["components/tasks/board-parts.tsx", "lib/tasks/view.ts"];
+    expect(
+      firstPaint.flatMap((file) => heavyImports(path.join(root, file), ["zod"], false)),
+    ).toEqual([]);
   });
 });

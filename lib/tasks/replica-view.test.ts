@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { taskListViewSchema } from "@/lib/tasks/list-view";
 import {
   boardFromReplica,
   countsFromReplica,
   listFromReplica,
   trashFromReplica,
 } from "@/lib/tasks/replica-view";
-import { taskListViewSchema } from "@/lib/tasks/view";
 import { taskFixture } from "@/lib/testing/fixtures";
 
 const task = taskFixture;

@@ -7,7 +7,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getTask } from "@/lib/db/tasks-repository";
 import { createUser, getUser } from "@/lib/db/users-repository";
 import { AppError } from "@/lib/errors";
-import { readDeletedTasks, readTaskBoard, readTaskList } from "@/lib/tasks/pages";
+import { taskListViewSchema } from "@/lib/tasks/list-view";
+import { boardFirstPage, readDeletedTasks, readTaskBoard, readTaskList } from "@/lib/tasks/pages";
 import {
   clearDoneTasks,
   createTaskWithChecks,
@@ -16,7 +17,6 @@ import {
   restoreTaskFromTrash,
   updateTaskWithChecks,
 } from "@/lib/tasks/service";
-import { taskListViewSchema } from "@/lib/tasks/view";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let cloud: TestCloud;
@@ -178,5 +178,16 @@ describe("the tasks pages' queries", () => {
     const trash = await readDeletedTasks(db, userId);
     expect(trash.page.items.map((item) => item.taskId)).toEqual([gone.taskId]);
     expect(trash.counts).toEqual(board.counts);
+  });
+
+  it("draws the board's first paint with a short page per column, and a cursor to the rest", async () => {
+    const db = cloud.database;
+    const userId = await newUser();
+    for (let index = 0; index <= boardFirstPage; index++) await addTask(userId, `Task ${index}`);
+
+    const board = await readTaskBoard(db, userId);
+    expect(board.columns.todo.items).toHaveLength(boardFirstPage);
+    expect(board.columns.todo.nextCursor).toBeTruthy();
+    expect(board.counts.todo).toBe(boardFirstPage + 1);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { taskListViewSchema } from "@/lib/tasks/list-view";
 import type { TaskCard } from "@/lib/tasks/types";
 import {
   countsSentence,
@@ -7,7 +8,6 @@ import {
   placeInColumn,
   sameText,
   sortTasks,
-  taskListViewSchema,
   uncheckedChecklistLines,
 } from "@/lib/tasks/view";
 import { taskCardFixture } from "@/lib/testing/fixtures";

@@ -1,32 +1,17 @@
-import * as z from "zod/mini";
-import { ulidPattern } from "@/lib/id-pattern";
 import { checklistItems } from "@/lib/notes/checklist";
-import { dueFilters, type TaskPriority, taskLimits, taskStatuses } from "@/lib/tasks/constants";
+import { type TaskPriority, taskLimits } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 
 /**
  * What the tasks pages share with the browser: the list's view in the URL, sorting, dates in
- * the reader's own day, and the checklist lines of a note. No server-only imports here.
+ * the reader's own day, and the checklist lines of a note. No server-only imports here, and no
+ * zod: the board and the list import these labels at first paint (the list's query schema is
+ * in list-view.ts, read by the server).
  */
 
 export const taskSorts = ["due", "priority", "created"] as const;
 export type TaskSort = (typeof taskSorts)[number];
-
-/**
- * The list page's query; anything malformed falls back to the default rather than failing.
- * `zod/mini` because this module ships to the browser (the same date bounds as `todaySchema`).
- */
-const orNothing = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
-export const taskListViewSchema = z.object({
-  sort: z.catch(z.enum(taskSorts), "due"),
-  status: orNothing(z.enum(taskStatuses)),
-  due: orNothing(z.enum(dueFilters)),
-  today: orNothing(
-    z.iso.date().check(z.refine((date) => date >= "1970-01-01" && date <= "9999-12-24")),
-  ),
-  task: orNothing(z.string().check(z.regex(ulidPattern))),
-});
-export type TaskListView = z.output<typeof taskListViewSchema>;
+export type { TaskListView } from "@/lib/tasks/list-view";
 
 export const statusLabels = {
   todo: "To do",

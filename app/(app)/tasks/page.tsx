@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { TaskListView } from "@/components/tasks/task-list-view";
 import { pageQuery } from "@/lib/schemas";
 import { hasReplica, requirePageContext } from "@/lib/server/page-context";
+import { taskListViewSchema } from "@/lib/tasks/list-view";
 import { readTaskList } from "@/lib/tasks/pages";
 import { taskLimits } from "@/lib/tasks/schemas";
-import { taskListViewSchema } from "@/lib/tasks/view";
 
 export const metadata: Metadata = { title: "Tasks" };
 

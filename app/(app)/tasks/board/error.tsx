@@ -1,3 +1,0 @@
-"use client";
-
-export { SegmentError as default } from "@/components/app-shell/segment-error";
