@@ -30,7 +30,12 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
   const refresh = () => {
     if (!fromReplica) refreshWhenOnline(router);
   };
-  const [state, dispatch] = useReducer(boardReducer, initial, initialBoard);
+  // Drawn from the replica's memory, the first render already has the cards (no empty frame).
+  const [state, dispatch] = useReducer(boardReducer, initial, (pages) =>
+    source
+      ? boardReducer(initialBoard(pages), { type: "replicaColumns", columns: source })
+      : initialBoard(pages),
+  );
   const latest = useRef(state);
   latest.current = state;
   const nameOf = useSeenTaskNames(Object.values(state.columns).flat());
@@ -43,18 +48,22 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
     () => dispatch({ type: "serverPages", pages: initial, online: navigator.onLine }),
     [initial],
   );
-  // Every change of the replica (this tab's writes, another tab's, a pull from another device).
+  // Every change of the replica (this tab's writes, another tab's, a pull from another device);
+  // the columns the board started from are in already.
+  const applied = useRef(source);
   useEffect(() => {
-    if (source) dispatch({ type: "replicaColumns", columns: source });
+    if (!source || source === applied.current) return;
+    applied.current = source;
+    dispatch({ type: "replicaColumns", columns: source });
   }, [source]);
 
-  // Keep what was seen for offline reading.
+  // Keep what was seen for offline reading, when the server drew it: the replica has it all.
   useEffect(() => {
-    if (isOfflineStoreAvailable()) {
+    if (isOfflineStoreAvailable() && !fromReplica) {
       const cards = taskStatuses.flatMap((status) => state.columns[status]);
       void rememberTasks(cards).catch(() => undefined);
     }
-  }, [state.columns]);
+  }, [state.columns, fromReplica]);
 
   // Each new drop joins the queue once.
   useEffect(() => {
