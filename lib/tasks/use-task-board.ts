@@ -2,13 +2,14 @@
 
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
-import { useEffect, useReducer, useRef } from "react";
+import { useDeferredValue, useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
 import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import {
   type BoardMove,
   type BoardPages,
   boardReducer,
+  boardWindow,
   type Columns,
   initialBoard,
 } from "@/lib/tasks/board-reducer";
@@ -126,8 +127,16 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
     else dispatch({ type: "failed", text: `More tasks could not be loaded: ${result.message}` });
   }
 
+  // The board's first render mounts a screenful of cards per column, the rest of the window in a
+  // background render right after (React renders it with the deferred value): a hundred
+  // sortable cards at once held the switch to the board for hundreds of ms.
+  const cardsShown = useDeferredValue(boardWindow, firstScreenCards);
+  const columns =
+    cardsShown >= boardWindow ? state.columns : firstCardsOf(state.columns, cardsShown);
+
   return {
     ...state,
+    columns,
     /** The state as of the last render, for dnd-kit's announcements. */
     latest: () => latest.current,
     onDragStart: ({ active }: DragStartEvent) =>
@@ -150,6 +159,17 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
       }),
     onDragCancel: () => dispatch({ type: "dragCancelled" }),
     loadMore: (status: TaskStatus) => void loadMore(status),
+  };
+}
+
+/** Cards per column in the board's first render: more than a screen holds. */
+const firstScreenCards = 24;
+
+function firstCardsOf(columns: Columns, count: number): Columns {
+  return {
+    todo: columns.todo.slice(0, count),
+    "in-progress": columns["in-progress"].slice(0, count),
+    completed: columns.completed.slice(0, count),
   };
 }
 
