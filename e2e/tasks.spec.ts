@@ -79,6 +79,9 @@ test("drag with the keyboard: Space, arrows, Space; announced, and it stays", as
   await expect(tasks.card("in-progress", a.taskId)).toBeVisible();
   await expect.poll(async () => (await tasks.getViaApi(a.taskId)).status).toBe("in-progress");
   await page.reload();
+  // A board drawn from the replica shows its cards only once it has read it: the order read
+  // before that was empty (the flake: it then dragged the wrong card).
+  await expect(tasks.column("in-progress").locator("li[data-task-id]")).toHaveCount(2);
   const [, lower] = await tasks.order("in-progress");
   const lowerName = lower === a.taskId ? "Key A" : "Key B";
   await tasks.dragWithKeyboard(lowerName, ["ArrowUp"]);

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 
 /** `compact` keeps only the mark on phones (the name stays for screen readers). */
 export function BrandLink({
@@ -9,7 +9,10 @@ export function BrandLink({
   readonly compact?: boolean;
 }) {
   return (
-    <Link href={href} className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+    <ReplicaLink
+      href={href}
+      className="flex items-center gap-2 text-lg font-semibold tracking-tight"
+    >
       <span
         aria-hidden="true"
         className="grid size-7 place-items-center rounded-md bg-accent text-sm text-accent-ink"
@@ -17,6 +20,6 @@ export function BrandLink({
         J
       </span>
       <span className={compact ? "sr-only sm:not-sr-only" : undefined}>Jotboard</span>
-    </Link>
+    </ReplicaLink>
   );
 }

@@ -1,12 +1,12 @@
 "use client";
 
-import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ComponentProps } from "react";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 
 /** A section link that says (aria-current) and shows (style it with `aria-[current=page]:`) where you are. */
-export function NavLink({ href, ...link }: ComponentProps<typeof Link> & { href: string }) {
+export function NavLink({ href, ...link }: ComponentProps<typeof ReplicaLink>) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
-  return <Link href={href} aria-current={current ? "page" : undefined} {...link} />;
+  return <ReplicaLink href={href} aria-current={current ? "page" : undefined} {...link} />;
 }

@@ -32,6 +32,8 @@ export function NoteList({ initial, query, pageSize, rendered }: NoteListProps) 
   const replica = useReplicaQuery(
     () => (fromReplica ? readNotes({ limit: limit + 1 }) : Promise.resolve(undefined)),
     [fromReplica, limit],
+    // The list shown again (back from a note or the tasks) draws at once from its last read.
+    fromReplica ? { key: `notes:${limit}`, kinds: ["notes"] } : undefined,
   );
   useReplicaFallback(initial === undefined);
   usePullOnShow(rendered);

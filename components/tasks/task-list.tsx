@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
 import type { Task, TaskCard } from "@/lib/tasks/types";
@@ -26,6 +26,8 @@ interface TaskListProps {
  */
 /** Rows the list mounts at first and adds per "Show more". */
 const listWindow = 200;
+/** Rows in the list's first render: more than a screen holds. */
+const firstScreenRows = 30;
 
 export function TaskList({ initial, sort, noteTitles, openTaskId, source }: TaskListProps) {
   const list = useTaskList(initial, openTaskId, source);
@@ -33,7 +35,9 @@ export function TaskList({ initial, sort, noteTitles, openTaskId, source }: Task
   const sorted = sortTasks(items, sort);
   // The replica holds every task: mount a window of them (thousands of rows take seconds).
   const [shown, setShown] = useState(listWindow);
-  const visible = sorted.slice(0, shown);
+  // The first render mounts a screenful, the rest of the window in a background render right
+  // after (React renders it with the deferred value): the switch to the list shows at once.
+  const visible = sorted.slice(0, useDeferredValue(shown, firstScreenRows));
 
   return (
     <div className="space-y-4">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import { countsSentence, type TaskCounts } from "@/lib/tasks/view";
 
 const tabs = [
@@ -29,14 +29,14 @@ export function TasksHeader({
         className="ml-auto flex rounded-md border border-line bg-surface p-0.5"
       >
         {tabs.map((tab) => (
-          <Link
+          <ReplicaLink
             key={tab.href}
             href={tab.href}
             aria-current={tab.href === current ? "page" : undefined}
             className="flex min-h-11 items-center rounded px-3 text-sm aria-[current=page]:bg-canvas aria-[current=page]:font-semibold"
           >
             {tab.label}
-          </Link>
+          </ReplicaLink>
         ))}
       </nav>
     </div>

@@ -5,15 +5,23 @@ import { type DependencyList, useEffect, useState } from "react";
 import { isOfflineStoreAvailable } from "@/lib/offline/store";
 import { onReplicaChange } from "@/lib/replica/changes";
 import { clearReplicaCookie } from "@/lib/replica/cookie";
+import { keepAnswer, keptAnswer, type RecordKinds, readingStarts } from "@/lib/replica/remembered";
 import { type ReplicaStatus, replicaStatus } from "@/lib/replica/store";
 
 /**
  * What `read` finds in the replica, read again after every change of the replica in any tab.
  * `undefined` until the replica is ready (a view shows its server props meanwhile). While a
  * re-read is under way (new deps, a change) the last value stays: no flash of nothing.
+ * With `remember`, the answer is kept under `key` until a change of `kinds` records: a view
+ * shown again starts from it.
  */
-export function useReplicaQuery<T>(read: () => Promise<T>, deps: DependencyList): T | undefined {
-  const [value, setValue] = useState<{ readonly value: T }>();
+export function useReplicaQuery<T>(
+  read: () => Promise<T>,
+  deps: DependencyList,
+  remember?: { readonly key: string; readonly kinds: RecordKinds },
+): T | undefined {
+  const key = remember?.key;
+  const [value, setValue] = useState(() => (key === undefined ? undefined : keptAnswer<T>(key)));
   useEffect(
     () => {
       if (!isOfflineStoreAvailable()) return;
@@ -21,15 +29,20 @@ export function useReplicaQuery<T>(read: () => Promise<T>, deps: DependencyList)
       let latest = 0;
       const run = async () => {
         const mine = ++latest;
+        const since = readingStarts();
         try {
           const status = await replicaStatus();
           const next = status.state === "ready" ? { value: await read() } : undefined;
+          if (remember && next) keepAnswer(remember.key, next.value, remember.kinds, since);
           if (active && mine === latest) setValue(next);
         } catch {
           // The database went away (a wipe): the view keeps what it shows until it is left.
         }
       };
-      void run();
+      // A kept answer is current (any change since would have dropped it): no read needed.
+      const kept = key === undefined ? undefined : keptAnswer<T>(key);
+      if (kept) setValue((shown) => (shown?.value === kept.value ? shown : kept));
+      else void run();
       const unsubscribe = onReplicaChange(() => void run());
       return () => {
         active = false;

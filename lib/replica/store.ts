@@ -227,8 +227,8 @@ export async function readNote(noteId: string): Promise<Note | undefined> {
   return overlay(kept && plainNote(kept), entry);
 }
 
-/** Live tasks (or trashed ones), the pending overlay applied, in no particular order. */
-export async function readTasks(options: { readonly trash?: boolean } = {}): Promise<Task[]> {
+/** Every task, live and deleted, the pending overlay applied, in no particular order. */
+export async function readAllTasks(): Promise<Task[]> {
   const tx = (await database()).transaction(["replicaTasks", "pending"], "readonly");
   const [kept, pending] = await Promise.all([
     tx.objectStore("replicaTasks").getAll(),
@@ -241,8 +241,55 @@ export async function readTasks(options: { readonly trash?: boolean } = {}): Pro
     if (entry.record) byId.set(entry.id, entry.record as Task);
     else byId.delete(entry.id);
   }
+  return [...byId.values()];
+}
+
+/** Live tasks (or trashed ones), the pending overlay applied, in no particular order. */
+export async function readTasks(options: { readonly trash?: boolean } = {}): Promise<Task[]> {
   const trash = options.trash ?? false;
-  return [...byId.values()].filter((task) => (task.deletedAt !== null) === trash);
+  return (await readAllTasks()).filter((task) => (task.deletedAt !== null) === trash);
+}
+
+/** The named tasks, the pending overlay applied, in one transaction; `undefined` when gone. */
+export async function readTasksById(
+  taskIds: readonly string[],
+): Promise<Map<string, Task | undefined>> {
+  const tx = (await database()).transaction(["replicaTasks", "pending"], "readonly");
+  const tasks = tx.objectStore("replicaTasks");
+  const pending = tx.objectStore("pending");
+  const read = await Promise.all(
+    taskIds.map(async (taskId) => {
+      const [kept, entry] = await Promise.all([
+        tasks.get(taskId),
+        pending.get(pendingKey("task", taskId)),
+      ]);
+      return [taskId, overlay(kept && plainTask(kept), entry)] as const;
+    }),
+  );
+  await tx.done;
+  return new Map(read);
+}
+
+/** The titles of the named notes, in one transaction; `null` for a deleted or unknown note. */
+export async function readNoteTitles(
+  noteIds: readonly string[],
+): Promise<Map<string, string | null>> {
+  if (noteIds.length === 0) return new Map();
+  const tx = (await database()).transaction(["replicaNotes", "pending"], "readonly");
+  const notes = tx.objectStore("replicaNotes");
+  const pending = tx.objectStore("pending");
+  const read = await Promise.all(
+    noteIds.map(async (noteId) => {
+      const [kept, entry] = await Promise.all([
+        notes.get(noteId),
+        pending.get(pendingKey("note", noteId)),
+      ]);
+      const note = overlay(kept && plainNote(kept), entry);
+      return [noteId, note && note.deletedAt === null ? note.title : null] as const;
+    }),
+  );
+  await tx.done;
+  return new Map(read);
 }
 
 export async function readTask(taskId: string): Promise<Task | undefined> {

@@ -2,13 +2,14 @@
 
 import type { DragEndEvent, DragOverEvent, DragStartEvent } from "@dnd-kit/core";
 import { useRouter } from "next/navigation";
-import { useEffect, useReducer, useRef } from "react";
+import { useDeferredValue, useEffect, useReducer, useRef } from "react";
 import { isOfflineStoreAvailable, rememberTasks } from "@/lib/offline/store";
 import { callTasksApi, catchUpWhenOnline, refreshWhenOnline } from "@/lib/tasks/api-client";
 import {
   type BoardMove,
   type BoardPages,
   boardReducer,
+  boardWindow,
   type Columns,
   initialBoard,
 } from "@/lib/tasks/board-reducer";
@@ -30,7 +31,12 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
   const refresh = () => {
     if (!fromReplica) refreshWhenOnline(router);
   };
-  const [state, dispatch] = useReducer(boardReducer, initial, initialBoard);
+  // Drawn from the replica's memory, the first render already has the cards (no empty frame).
+  const [state, dispatch] = useReducer(boardReducer, initial, (pages) =>
+    source
+      ? boardReducer(initialBoard(pages), { type: "replicaColumns", columns: source })
+      : initialBoard(pages),
+  );
   const latest = useRef(state);
   latest.current = state;
   const nameOf = useSeenTaskNames(Object.values(state.columns).flat());
@@ -43,18 +49,22 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
     () => dispatch({ type: "serverPages", pages: initial, online: navigator.onLine }),
     [initial],
   );
-  // Every change of the replica (this tab's writes, another tab's, a pull from another device).
+  // Every change of the replica (this tab's writes, another tab's, a pull from another device);
+  // the columns the board started from are in already.
+  const applied = useRef(source);
   useEffect(() => {
-    if (source) dispatch({ type: "replicaColumns", columns: source });
+    if (!source || source === applied.current) return;
+    applied.current = source;
+    dispatch({ type: "replicaColumns", columns: source });
   }, [source]);
 
-  // Keep what was seen for offline reading.
+  // Keep what was seen for offline reading, when the server drew it: the replica has it all.
   useEffect(() => {
-    if (isOfflineStoreAvailable()) {
+    if (isOfflineStoreAvailable() && !fromReplica) {
       const cards = taskStatuses.flatMap((status) => state.columns[status]);
       void rememberTasks(cards).catch(() => undefined);
     }
-  }, [state.columns]);
+  }, [state.columns, fromReplica]);
 
   // Each new drop joins the queue once.
   useEffect(() => {
@@ -117,8 +127,16 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
     else dispatch({ type: "failed", text: `More tasks could not be loaded: ${result.message}` });
   }
 
+  // The board's first render mounts a screenful of cards per column, the rest of the window in a
+  // background render right after (React renders it with the deferred value): a hundred
+  // sortable cards at once held the switch to the board for hundreds of ms.
+  const cardsShown = useDeferredValue(boardWindow, firstScreenCards);
+  const columns =
+    cardsShown >= boardWindow ? state.columns : firstCardsOf(state.columns, cardsShown);
+
   return {
     ...state,
+    columns,
     /** The state as of the last render, for dnd-kit's announcements. */
     latest: () => latest.current,
     onDragStart: ({ active }: DragStartEvent) =>
@@ -141,6 +159,17 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
       }),
     onDragCancel: () => dispatch({ type: "dragCancelled" }),
     loadMore: (status: TaskStatus) => void loadMore(status),
+  };
+}
+
+/** Cards per column in the board's first render: more than a screen holds. */
+const firstScreenCards = 24;
+
+function firstCardsOf(columns: Columns, count: number): Columns {
+  return {
+    todo: columns.todo.slice(0, count),
+    "in-progress": columns["in-progress"].slice(0, count),
+    completed: columns.completed.slice(0, count),
   };
 }
 

@@ -49,18 +49,23 @@ export function useTaskList(
   useEffect(() => {
     if (!fromReplica) dispatch({ type: "serverList", initial });
   }, [initial, fromReplica]);
+  // The replica's list the view started from is in already.
+  const applied = useRef(source);
   useEffect(() => {
-    if (source) dispatch({ type: "replicaList", items: source.items, liveIds: source.liveIds });
+    if (!source || source === applied.current) return;
+    applied.current = source;
+    dispatch({ type: "replicaList", items: source.items, liveIds: source.liveIds });
   }, [source]);
   // A task named in the address, found once the replica has been read.
   useEffect(() => {
     if (openTaskId) dispatch({ type: "opened", taskId: openTaskId });
   }, [openTaskId]);
 
-  // Keep what was seen for offline reading.
+  // Keep what was seen for offline reading, when the server drew it: the replica has it all.
   useEffect(() => {
-    if (isOfflineStoreAvailable()) void rememberTasks(state.items).catch(() => undefined);
-  }, [state.items]);
+    if (isOfflineStoreAvailable() && !fromReplica)
+      void rememberTasks(state.items).catch(() => undefined);
+  }, [state.items, fromReplica]);
 
   useTaskReplays((problem) => {
     if (problem.kind === "conflict") {
