@@ -31,6 +31,9 @@ for (const runBeforeUnload of [false, true]) {
     page,
     context,
   }) => {
+    // A sign-up, a new note, a closed tab and three page loads: on a loaded machine the default
+    // 30 s ran out while the last save was still being checked (each step passed).
+    test.slow();
     const notes = new NotesPage(page);
     const noteId = await notes.newNote();
     const before = await storedNote(page.request, noteId);

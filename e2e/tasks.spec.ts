@@ -172,6 +172,10 @@ test("delete moves a task to Deleted tasks; restore and delete for good keep cou
   page.on("dialog", (dialog) => dialog.accept());
   const tasks = new TasksPage(page);
   await tasks.gotoList();
+  // Every view below draws from this device's replica (issue 13): wait for it, so no page
+  // changes from the server's rendering (forms) to the replica's (API calls) under a click.
+  await tasks.replicaReady();
+  await tasks.gotoList();
   await tasks.quickAdd("Binned task");
   await tasks.quickAdd("Gone for good");
   await tasks.openEditor("Binned task");
@@ -191,8 +195,11 @@ test("delete moves a task to Deleted tasks; restore and delete for good keep cou
   await tasks.gotoDeleted();
   await expect(tasks.counts()).toHaveText("0 to do, 0 in progress, 0 done");
   await page.getByRole("button", { name: "Restore Binned task" }).click();
-  await expect(page.getByText("Gone for good")).toBeVisible();
-  await expect(page.getByText("Binned task")).toHaveCount(0);
+  // The notice names the task too: only the list of deleted tasks says what is left there.
+  await expect(page.getByText("Restored “Binned task”.")).toBeVisible();
+  const deleted = page.getByRole("list", { name: "Deleted tasks" });
+  await expect(deleted.getByText("Gone for good")).toBeVisible();
+  await expect(deleted.getByText("Binned task")).toHaveCount(0);
   await page.getByRole("button", { name: "Delete Gone for good for good" }).click();
   await expect(page.getByText("No deleted tasks.")).toBeVisible();
   await expect(tasks.counts()).toHaveText("1 to do, 0 in progress, 0 done");

@@ -31,11 +31,14 @@ export function NoteEditor({
   initial,
   prefill,
   onCreated,
+  latest,
 }: {
   readonly noteId: string;
   readonly initial: Note | null;
   readonly prefill?: Partial<NoteFields>;
   readonly onCreated?: () => void;
+  /** The note as the replica has it now: followed while nothing typed here is pending. */
+  readonly latest?: Note;
 }) {
   const {
     fields: draft,
@@ -49,7 +52,7 @@ export function NoteEditor({
     save,
     keepMine,
     takeTheirs,
-  } = useNoteDraft({ noteId, initial, prefill, onCreated });
+  } = useNoteDraft({ noteId, initial, prefill, onCreated, latest });
   const [tab, setTab] = useState<EditorMode>("write");
   const title = useRef<HTMLTextAreaElement>(null);
   const content = useRef<HTMLTextAreaElement>(null);

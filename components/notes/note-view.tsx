@@ -24,8 +24,9 @@ interface NoteViewProps {
 /**
  * One note: the editor, its files and its linked tasks. Drawn from the server's props on a first
  * visit, from the replica once it is filled (issue 13 §2); the linked tasks and checklist follow
- * every replica change. The editor keeps the text it opened with (its draft protocol owns what
- * is typed; a change made elsewhere meets it as a conflict, as before).
+ * every replica change. The editor opens with the first text it is given and follows a newer
+ * version from the replica while nothing typed here is pending (its draft protocol owns what is
+ * typed; a change made elsewhere then meets it as a conflict and merges).
  */
 export function NoteView({ noteId, initial }: NoteViewProps) {
   const replica = useReplicaQuery(async () => {
@@ -62,7 +63,7 @@ export function NoteView({ noteId, initial }: NoteViewProps) {
   return (
     <div className="space-y-8">
       <NoteHeader trashableNoteId={noteId} />
-      <NoteEditor key={noteId} noteId={noteId} initial={note} />
+      <NoteEditor key={noteId} noteId={noteId} initial={note} latest={replica?.note} />
       <AttachmentsPanel key={`files-${noteId}`} noteId={noteId} initial={note.attachments} />
       <NoteTasks
         noteId={noteId}

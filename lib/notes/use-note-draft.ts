@@ -9,6 +9,7 @@ import { putDraft, readDraft } from "@/lib/offline/draft-store";
 import { holdDraft, type SendOutcome, sendDraft } from "@/lib/offline/draft-sync";
 import {
   editDraft,
+  followNewer,
   keepMine as keepMineDraft,
   type NoteDraft,
   type NoteFields,
@@ -44,6 +45,8 @@ interface Options {
   readonly prefill?: Partial<NoteFields>;
   /** Called once the note exists on the server. */
   readonly onCreated?: () => void;
+  /** The note as this device's replica has it now (a pull brings what other devices saved). */
+  readonly latest?: Note;
 }
 
 type SendOptions = { readonly create?: boolean; readonly keepalive?: boolean };
@@ -54,7 +57,7 @@ type SendOptions = { readonly create?: boolean; readonly keepalive?: boolean };
  * note in the app, when the page is hidden or closed (keepalive), on reconnect and on the next
  * start. A draft left on the device is shown instead of the server's text.
  */
-export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
+export function useNoteDraft({ noteId, initial, prefill, onCreated, latest }: Options) {
   const router = useRouter();
   const [first] = useState(() => startDraft(noteId, initial, ulid(), new Date().toISOString()));
   const draft = useRef(first);
@@ -173,6 +176,14 @@ export function useNoteDraft({ noteId, initial, prefill, onCreated }: Options) {
         .finally(release);
     };
   }, [noteId]);
+
+  // A newer version saved elsewhere: followed while nothing typed here is pending (else the next
+  // send meets it as a conflict and merges, as before).
+  useEffect(() => {
+    if (!latest || !loaded) return;
+    const next = followNewer(draft.current, latest, ulid(), new Date().toISOString());
+    if (next) void keep(next);
+  }, [latest, loaded, keep]);
 
   // Autosave a moment after typing stops.
   useEffect(() => {

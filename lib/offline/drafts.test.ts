@@ -4,6 +4,7 @@ import {
   answerDraft,
   classifyAnswer,
   editDraft,
+  followNewer,
   isSettled,
   keepMine,
   markSent,
@@ -189,5 +190,34 @@ describe("a draft of a note not created yet", () => {
     // The outbox created it empty first (a file attached offline): 200, nothing applied.
     const after = saved(draft, note({ title: "", content: "", version: 2 }), 200);
     expect(nextRequest(after)?.body).toEqual({ version: 2, title: "Mine" });
+  });
+});
+
+describe("an open editor meets a newer version saved elsewhere", () => {
+  const opened = startDraft(noteId, note({ version: 1, content: "old" }), "r1", now);
+  const newer = note({ version: 2, content: "edited on A" });
+
+  it("follows it when nothing typed here waits to be sent", () => {
+    const followed = followNewer(opened, newer, "r2", now);
+    expect(followed?.fields.content).toBe("edited on A");
+    expect(followed?.base?.version).toBe(2);
+    expect(followed && nextRequest(followed)).toBeUndefined();
+  });
+
+  it("keeps the text typed here (it meets theirs when sent), and ignores older or equal versions", () => {
+    expect(followNewer(editDraft(opened, { content: "mine" }, "r2", now), newer, "r3", now)).toBe(
+      undefined,
+    );
+    const sending = editDraft(opened, { content: "mine" }, "r2", now);
+    const request = nextRequest(sending);
+    if (!request) throw new Error("nothing to send");
+    expect(followNewer(markSent(sending, request), newer, "r3", now)).toBeUndefined();
+    expect(followNewer(opened, note({ version: 1, content: "same" }), "r2", now)).toBeUndefined();
+    expect(followNewer(startDraft(noteId, null, "r1", now), newer, "r2", now)).toBeUndefined();
+    const deciding = answerDraft(markSent(sending, request), request, {
+      kind: "conflict",
+      theirs: newer,
+    });
+    expect(followNewer(deciding, note({ version: 3 }), "r3", now)).toBeUndefined();
   });
 });

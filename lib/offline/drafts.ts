@@ -248,3 +248,18 @@ export function classifyAnswer(
     message: json.error?.message ?? `The note could not be saved (HTTP ${status}).`,
   };
 }
+
+/**
+ * A newer version of the note saved elsewhere, met by an open editor (issue 13): with nothing
+ * typed here waiting to be sent, answered or decided, the editor shows theirs and goes on from
+ * it; otherwise (undefined) the draft stays, and its next send meets theirs as a 409 and merges.
+ */
+export function followNewer(
+  draft: NoteDraft,
+  note: Note,
+  revision: string,
+  now: string,
+): NoteDraft | undefined {
+  if (!draft.base || note.version <= draft.base.version || !isSettled(draft)) return undefined;
+  return startDraft(draft.noteId, note, revision, now);
+}

@@ -1,6 +1,7 @@
 // The browser build of mqtt (dist/mqtt.esm.js) has a default export only.
 import mqtt, { type MqttClient } from "mqtt";
 import { z } from "zod";
+import { endDeviceSession } from "@/lib/offline/device-data";
 
 /**
  * The browser's side of live updates, loaded lazily by components/app-shell/live-updates.tsx
@@ -87,7 +88,14 @@ export function startLiveUpdates(refreshView: () => void): () => void {
   const renew = async () => {
     const next = await fetchCredentials();
     if (stopped) return;
-    if (next === "signed-out") return stop();
+    // The session is gone, as any other 401 says: the device keeps nothing of the person and
+    // the page leaves for sign-in (unless this tab is changing its own session: its form's
+    // answer decides then, see changingOwnSession).
+    if (next === "signed-out") {
+      stop();
+      void endDeviceSession();
+      return;
+    }
     if (!next) {
       renewTimer = setTimeout(renew, retryMs);
       return;

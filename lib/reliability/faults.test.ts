@@ -148,22 +148,29 @@ describe("faults: storage outages mid-run", () => {
     }
     const javaPid = clouds[0]?.javaPid;
     expect(javaPid).toBeDefined();
-    // SIGTERM, an abrupt stop of the server (not of the machine). With SIGKILL, DynamoDB Local
-    // itself was seen to lose an acknowledged write now and then: its SQLite store is not
-    // durable across a killed JVM, which says nothing about DynamoDB or about this app.
+    // DynamoDB Local answers a TransactWriteItems before its COMMIT has run: it queues the
+    // COMMIT on its one SQLite thread and returns (SQLiteDBAccess.commitTransaction does not
+    // wait for the job), so a JVM stopped right after an answer can lose that transaction, more
+    // often on a loaded machine. DynamoDB itself commits before it answers. What DynamoDB Local
+    // does guarantee: every request runs on that one queue in order, so once a request sent
+    // after an answer is answered, the COMMIT queued before it has run and is on disk. Such a
+    // request, then the stop at once, writers still running: every write acknowledged before
+    // it must survive; the few acknowledged in between are DynamoDB Local's to lose.
+    const durable = results.filter((result) => result.status === 201);
+    await getUser(db, user.userId);
+    // SIGTERM, an abrupt stop of the server (not of the machine).
     process.kill(javaPid as number, "SIGTERM");
     killed = true;
     while (failuresAfterKill < 6 && Date.now() < deadline) await sleep(50);
     done = true;
     await Promise.all(writers);
 
-    const acknowledged = results.filter((result) => result.status === 201);
     const refused = results.filter((result) => result.status !== 201);
-    expect(acknowledged.length).toBeGreaterThanOrEqual(15);
+    expect(durable.length).toBeGreaterThanOrEqual(15);
     expect(refused.length).toBeGreaterThanOrEqual(6);
     for (const result of refused) expectClearOutage(result);
     // Reads fail the same way while it is down.
-    const ackedId = String(acknowledged[0]?.body.noteId);
+    const ackedId = String(durable[0]?.body.noteId);
     expectClearOutage(await timed(() => call(get, "GET", { params: { noteId: ackedId } })));
 
     // Back on the same port and data folder (the port may take a moment to be released).
@@ -192,9 +199,9 @@ describe("faults: storage outages mid-run", () => {
     const read = await call(get, "GET", { params: { noteId: ackedId } });
     expect(read.status).toBe(200);
 
-    // Every acknowledged write survived the crash.
+    // Every write acknowledged before the crash (see `durable` above) survived it.
     const stored = new Set(await listAllNoteIds(db, user.userId));
-    const lost = [...acknowledged, { body: after.body, ms: 0 }]
+    const lost = [...durable, { body: after.body, ms: 0 }]
       .filter((result) => !stored.has(String(result.body.noteId)))
       .map((result) => `${String(result.body.title)} after ${Math.round(result.ms)} ms`);
     expect(lost).toEqual([]);

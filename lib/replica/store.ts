@@ -144,9 +144,22 @@ export async function startOver(): Promise<void> {
   await tx.done;
 }
 
-/** Stores pulled changes in commit order and, in the same transaction, where the next pull starts. */
-export async function applyChanges(changes: readonly SyncChange[], cursor?: string): Promise<void> {
+/**
+ * Stores pulled changes in commit order and, in the same transaction, where the next pull starts.
+ * With `from` (the cursor the pull was asked from), nothing is stored and `false` comes back when
+ * the replica's cursor moved meanwhile: another tab pulled or started over, or the device was
+ * told to start over, and this answer belongs to a position the replica has left.
+ */
+export async function applyChanges(
+  changes: readonly SyncChange[],
+  cursor?: string,
+  from?: string,
+): Promise<boolean> {
   const tx = (await database()).transaction(["replicaNotes", "replicaTasks", "meta"], "readwrite");
+  if (from !== undefined && (await tx.objectStore("meta").get(meta.feedCursor))?.value !== from) {
+    await tx.done;
+    return false;
+  }
   const notes = tx.objectStore("replicaNotes");
   const tasks = tx.objectStore("replicaTasks");
   for (const change of changes) {
@@ -160,6 +173,7 @@ export async function applyChanges(changes: readonly SyncChange[], cursor?: stri
   if (cursor) await tx.objectStore("meta").put({ key: meta.feedCursor, value: cursor });
   await tx.done;
   if (changes.length > 0) announceReplicaChange(namedIn(changes));
+  return true;
 }
 
 /**

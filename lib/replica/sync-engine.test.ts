@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Note } from "@/lib/notes/types";
 import { endDeviceSession, watchSessionEnd } from "@/lib/offline/device-data";
 import { clearOfflineStore } from "@/lib/offline/store";
-import { applyChanges, readNotes, replicaStatus, syncPosition } from "@/lib/replica/store";
+import {
+  applyChanges,
+  readNotes,
+  replicaStatus,
+  startOver,
+  syncPosition,
+} from "@/lib/replica/store";
 import { pullNow, startSync, stopSync } from "@/lib/replica/sync-engine";
 import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
 import { noteFixture } from "@/lib/testing/fixtures";
@@ -179,5 +185,28 @@ describe("the sync engine", () => {
     answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }));
     await pullNow();
     expect(await replicaStatus()).toMatchObject({ state: "ready", done: 2 });
+  });
+
+  it("drops a pull's answer when the cursor moved under it (another tab started over), and pulls again", async () => {
+    answer("/api/sync/snapshot", snapshot({ notes: [note("01A")] }));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }));
+    startSync("user-1");
+    await pullNow();
+    // A pull from c1 is on its way when another tab forgets the cursor to start over.
+    held = hold();
+    answer(
+      "/api/sync/changes?cursor=c1",
+      changes({ changes: [{ seq: 2, kind: "note", id: "01B", note: note("01B") }], cursor: "c2" }),
+    );
+    answer("/api/sync/snapshot", snapshot({ notes: [note("01C")], cursor: "c9" }));
+    answer("/api/sync/changes?cursor=c9", changes({ cursor: "c9" }));
+    const pulled = pullNow();
+    await vi.waitFor(() => expect(asked.at(-1)).toBe("/api/sync/changes?cursor=c1"));
+    await startOver();
+    held.resolve();
+    await pulled;
+    await vi.waitFor(async () => expect((await syncPosition()).feedCursor).toBe("c9"));
+    expect(asked.slice(-2)).toEqual(["/api/sync/snapshot", "/api/sync/changes?cursor=c9"]);
+    expect((await readNotes({ limit: 9 })).map((n) => n.noteId)).toEqual(["01C"]);
   });
 });

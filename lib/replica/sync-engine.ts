@@ -101,7 +101,9 @@ async function syncOnce(): Promise<SyncOutcome | "wiped"> {
     if (answer === "unauthorized" || answer === "failed") return answer;
     // A cursor the server cannot read is as good as a too old one.
     if (answer === "refused" || answer.kind === "start-over") return "start-over";
-    await applyChanges(answer.changes, answer.cursor);
+    // The cursor moved while the answer was on its way (another tab, a start-over): it is old
+    // news; pull again from where the replica is now.
+    if (!(await applyChanges(answer.changes, answer.cursor, position.feedCursor))) return "more";
     return answer.more ? "more" : "caught-up";
   }
   if (position.state === "absent") await markFilling();

@@ -39,16 +39,19 @@ export function useQuickAdd(onCreated: (task: Task) => void) {
     const description = text.trim();
     if (!description) return;
     pendingId.current ??= ulid();
+    const taskId = pendingId.current;
     setBusy(true);
     const result = await callTasksApi<Task>("/api/tasks", {
       method: "POST",
-      body: { taskId: pendingId.current, description },
-      optimistic: newTaskOf(pendingId.current, description, new Date().toISOString()),
+      body: { taskId, description },
+      optimistic: newTaskOf(taskId, description, new Date().toISOString()),
     });
     setBusy(false);
     if (result.ok) {
-      pendingId.current = undefined;
-      setText("");
+      if (pendingId.current === taskId) pendingId.current = undefined;
+      // The task shows at once (the replica), so the next one may be typed before this answer:
+      // only the words that were sent are cleared.
+      setText((current) => (current.trim() === description ? "" : current));
       setError(undefined);
       onCreated(result.data);
     } else {
@@ -63,8 +66,9 @@ export function useQuickAdd(onCreated: (task: Task) => void) {
     submit: (event: FormEvent) => void submit(event),
     type: (value: string) => {
       setText(value);
-      // New words are a new task; an unchanged retry keeps its id.
-      if (!busy) pendingId.current = undefined;
+      // New words are a new task (the one on its way keeps its own id); an unchanged retry
+      // keeps its id.
+      pendingId.current = undefined;
     },
   };
 }
