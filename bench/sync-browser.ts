@@ -259,14 +259,16 @@ async function part<T>(name: string, work: () => Promise<T>): Promise<T | string
 
 /** Issue 13's goals for what Chromium measured (bench/lib/goals.ts prints them under the section). */
 function checkBrowserGoals(
-  fromReplica: string | Record<string, number[]>,
-  fromServer: string | Record<string, number[]>,
+  fromReplica: string | Record<string, readonly Timed[]>,
+  fromServer: string | Record<string, readonly Timed[]>,
   reopened: string | number[],
   live: string | number[],
 ) {
   for (const step of steps) {
-    const times = typeof fromReplica === "string" ? undefined : fromReplica[step];
-    const server = typeof fromServer === "string" ? undefined : fromServer[step];
+    const times =
+      typeof fromReplica === "string" ? undefined : fromReplica[step]?.map((timed) => timed.ms);
+    const server =
+      typeof fromServer === "string" ? undefined : fromServer[step]?.map((timed) => timed.ms);
     checkGoal({
       what: `switch ${step} from the replica: p95`,
       measured: times ? Number(p(times, 95)) : undefined,
