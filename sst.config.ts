@@ -123,6 +123,9 @@ export default $config({
         AUTH_TRUST_HOST: "true",
         JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
         ...realtimeEnvironment,
+        // Passkeys are bound to these origins (lib/passkeys/relying-party.ts); without them
+        // passkeys are refused on AWS, with a message naming this variable.
+        ...(process.env.JOTBOARD_ORIGINS && { JOTBOARD_ORIGINS: process.env.JOTBOARD_ORIGINS }),
       },
     });
 
