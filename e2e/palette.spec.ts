@@ -51,6 +51,17 @@ test("the palette runs a command", async ({ page }) => {
   await expect(palette.dialog()).toBeHidden();
 });
 
+test("New task from the palette focuses the quick add", async ({ page }) => {
+  const palette = new Palette(page);
+  await page.goto("/tasks");
+  await palette.open();
+  await page.keyboard.type("new task");
+  await palette.arrowTo("New task");
+  await page.keyboard.press("Enter");
+  await expect(palette.dialog()).toBeHidden();
+  await expect(page.getByLabel("Add a task")).toBeFocused();
+});
+
 test("? lists every shortcut", async ({ page }) => {
   const palette = new Palette(page);
   await page.goto("/tasks");
