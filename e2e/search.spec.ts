@@ -10,6 +10,8 @@ test.use({ serviceWorkers: "block" });
 
 /** The notes list with the replica filled: search answers on the device from here on. */
 async function searchOnDevice(page: Page) {
+  // The first sync fills the replica before the device answers: more than a plain page test.
+  test.slow();
   await page.goto("/notes");
   const search = new NoteSearchBox(page);
   // Focusing the box loads the engine; the click is also the interaction the first sync waits for.

@@ -66,7 +66,7 @@ describe("LibraryIndex", () => {
   });
 
   it("highlights the matched words in the snippet", () => {
-    const hit = index.search("tomato meet").hits[0];
+    const hit = index.search("tomatoes meet").hits[0];
     expect(hit?.id).toBe(garden.noteId);
     const marked = hit?.highlights.map(([start, end]) => hit.snippet.slice(start, end));
     expect(marked).toEqual(["Tomatoes", "meeting"]);

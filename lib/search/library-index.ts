@@ -76,8 +76,8 @@ export class LibraryIndex implements LibrarySearch {
     return this.docs.keys();
   }
 
-  /** Indexes many documents, yielding to the page between chunks (typing stays smooth). */
-  async addAll(docs: readonly SearchDoc[], chunkSize = 500): Promise<void> {
+  /** Indexes many documents, yielding to the page between chunks of ~30 ms (no long task). */
+  async addAll(docs: readonly SearchDoc[], chunkSize = 100): Promise<void> {
     const fresh = docs.filter((doc) => !this.docs.has(doc.id));
     for (const doc of fresh) this.docs.set(doc.id, doc);
     await this.engine.addAllAsync(fresh, { chunkSize });
@@ -108,29 +108,35 @@ export class LibraryIndex implements LibrarySearch {
       const results: SearchResult[] = this.engine.search(query.text, {
         boost,
         combineWith: "AND",
-        // Every word may be the start of a longer one (typing); a lone Latin letter would
-        // match half the library, so it must match whole.
-        prefix: (term) => term.length >= 2 || hasCjk(term),
-        // Typos: one edit from 4 letters, two from 8 (MiniSearch's 0.2 of the length).
-        fuzzy: (term) => (term.length >= 4 && !hasCjk(term) ? 0.2 : false),
+        // The last word may be the start of a longer one (it is being typed); words before it
+        // were ended with a space. Below three letters a prefix matches too much to rank.
+        prefix: (term, at, terms) => at === terms.length - 1 && (term.length >= 3 || hasCjk(term)),
+        // Typos: one edit from 5 letters, two from 8 (MiniSearch's 0.2 of the length).
+        fuzzy: (term) => (term.length >= 5 && !hasCjk(term) ? 0.2 : false),
         maxFuzzy: 2,
         filter: (result) => {
           const doc = this.docs.get(result.id as string);
           return doc !== undefined && accepts(doc, query);
         },
       });
-      found = results.map((result) => ({
+      // MiniSearch sorts by score: only the first `limit` (and any tied with the last of them)
+      // need the recent-first tie-break, not every match (10,000 for a word in every note).
+      let end = Math.min(limit, results.length);
+      const last = results[end - 1]?.score;
+      while (end < results.length && results[end]?.score === last) end++;
+      found = results.slice(0, end).map((result) => ({
         score: result.score,
         doc: this.docs.get(result.id as string) as SearchDoc,
         terms: result.terms,
       }));
+      found.sort(byScoreThenRecent);
     } else {
-      // Filters only: everything they let through, newest first.
-      found = [...this.docs.values()]
-        .filter((doc) => accepts(doc, query))
-        .map((doc) => ({ score: 0, doc, terms: [] }));
+      found = newest(this.docs.values(), (doc) => accepts(doc, query), limit).map((doc) => ({
+        score: 0,
+        doc,
+        terms: [],
+      }));
     }
-    found.sort(byScoreThenRecent);
     const hits = found.slice(0, limit).map(({ score, doc, terms }) => hitOf(doc, score, terms));
     return { hits, query: input };
   }
@@ -147,6 +153,25 @@ export class LibraryIndex implements LibrarySearch {
     for (const doc of docs) index.docs.set(doc.id, doc);
     return index;
   }
+}
+
+/** The `limit` newest documents `accepts` lets through, newest first, without sorting them all. */
+function newest(
+  docs: Iterable<SearchDoc>,
+  accepts: (doc: SearchDoc) => boolean,
+  limit: number,
+): SearchDoc[] {
+  const kept: SearchDoc[] = [];
+  for (const doc of docs) {
+    if (!accepts(doc)) continue;
+    if (kept.length === limit && (kept[limit - 1] as SearchDoc).updatedAt >= doc.updatedAt)
+      continue;
+    let at = kept.length;
+    while (at > 0 && (kept[at - 1] as SearchDoc).updatedAt < doc.updatedAt) at--;
+    kept.splice(at, 0, doc);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 function hitOf(doc: SearchDoc, score: number, terms: readonly string[]): SearchHit {

@@ -7,13 +7,13 @@ describe("tokenize", () => {
       "don't",
       "e",
       "mail",
-      "email",
       "the",
       "u.s.a",
       "report",
       "v3.14",
       "foo_bar",
       "café",
+      "email",
     ]);
   });
 
