@@ -51,6 +51,17 @@ test("the palette runs a command", async ({ page }) => {
   await expect(palette.dialog()).toBeHidden();
 });
 
+test("New task from the palette focuses the quick add", async ({ page }) => {
+  const palette = new Palette(page);
+  await page.goto("/tasks");
+  await palette.open();
+  await page.keyboard.type("new task");
+  await palette.arrowTo("New task");
+  await page.keyboard.press("Enter");
+  await expect(palette.dialog()).toBeHidden();
+  await expect(page.getByLabel("Add a task")).toBeFocused();
+});
+
 test("? lists every shortcut", async ({ page }) => {
   const palette = new Palette(page);
   await page.goto("/tasks");
@@ -91,14 +102,16 @@ test("g t, g b and g n navigate", async ({ page }) => {
   await expect(page).toHaveURL(/\/notes$/);
 });
 
-test("n opens a new note, t the task list's quick add", async ({ page }) => {
+test("n opens a new note", async ({ page }) => {
   const palette = new Palette(page);
-  const notes = new NotesPage(page);
   await page.goto("/tasks/board");
   await palette.press("n");
   await expect(page).toHaveURL(/\/notes\/new(#[0-9A-Z]{26})?$/);
-  await expect(notes.title()).toBeVisible();
+  await expect(new NotesPage(page).title()).toBeVisible();
+});
 
+test("t opens the task list with its quick add focused", async ({ page }) => {
+  const palette = new Palette(page);
   await page.goto("/notes");
   await palette.press("t");
   await expect(page).toHaveURL(/\/tasks$/);

@@ -31,14 +31,15 @@ function pageSearchField(): HTMLInputElement | null {
 }
 
 /**
- * Focuses the element with this id as soon as it is on the page (the next page may still be
- * rendering), giving up after a few seconds.
+ * Focuses the element with this id as soon as it is on the page and can take focus (the next
+ * page may still be rendering, a closing dialog may still hold the page inert), giving up after
+ * a few seconds.
  */
 function focusWhenShown(id: string) {
   const focus = () => {
     const element = document.getElementById(id);
     element?.focus();
-    return element !== null;
+    return element !== null && document.activeElement === element;
   };
   if (focus()) return;
   const observer = new MutationObserver(() => {
@@ -77,7 +78,9 @@ export function KeyboardShortcuts() {
     void loadLayer().then((loaded) => setLayer(() => loaded));
   }, []);
 
-  const close = useCallback(() => {
+  /** `restoreFocus: false` when what runs next puts focus somewhere itself (a page, a field). */
+  const close = useCallback((restoreFocus = true) => {
+    if (!restoreFocus) returnFocus.current = null;
     shown.current = undefined;
     setView(undefined);
   }, []);

@@ -12,7 +12,7 @@ export type PaletteView = "palette" | "shortcuts";
 
 export interface PaletteLayerProps {
   readonly view: PaletteView | undefined;
-  readonly onClose: () => void;
+  readonly onClose: (restoreFocus?: boolean) => void;
   readonly onRun: (command: ShortcutCommand | PaletteCommandId) => void;
   readonly onShow: (view: PaletteView) => void;
   readonly onNavigate: (href: string) => void;
@@ -28,20 +28,23 @@ export function PaletteLayer({ view, onClose, onRun, onShow, onNavigate }: Palet
 
   const run = (command: PaletteCommandId) => {
     if (command === "show-shortcuts") return onShow("shortcuts");
-    onClose();
+    // Each command goes somewhere else (a page, the quick add): focus is theirs to set.
+    onClose(false);
     if (command === "sign-out") signOut.current?.requestSubmit();
     else onRun(command);
   };
 
   const open = (href: string) => {
-    onClose();
+    onClose(false);
     onNavigate(href);
   };
 
   return (
     <>
-      {view === "palette" && <CommandPalette onClose={onClose} onCommand={run} onOpen={open} />}
-      {view === "shortcuts" && <ShortcutsDialog onClose={onClose} />}
+      {view === "palette" && (
+        <CommandPalette onClose={() => onClose()} onCommand={run} onOpen={open} />
+      )}
+      {view === "shortcuts" && <ShortcutsDialog onClose={() => onClose()} />}
       <form ref={signOut} action={signOutAction} onSubmit={clearOfflineThenSubmit} hidden />
     </>
   );
