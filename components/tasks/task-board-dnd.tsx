@@ -19,7 +19,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { useEffect } from "react";
+import { useEffect, useLayoutEffect } from "react";
 import { CardBody, CardHandle, CardList, ColumnFrame } from "@/components/tasks/board-parts";
 import { columnCount, locate, nameOf, placeOf } from "@/lib/tasks/board-reducer";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
@@ -35,16 +35,22 @@ export interface DragBoardProps {
   readonly board: ReturnType<typeof useTaskBoard>;
   readonly counts: Readonly<Record<TaskStatus, number>>;
   readonly noteTitles: Readonly<Record<string, string>>;
-  /** Called once the sortable cards are in the page (to hand over focus and a pending press). */
+  /** Called as the sortable cards replace the plain ones, before any input can reach the page. */
+  readonly onCommitted: () => void;
+  /** Called once the sortable cards are in place (to replay a press made before they were). */
   readonly onMounted: () => void;
 }
 
-export function DragBoard({ board, counts, noteTitles, onMounted }: DragBoardProps) {
+export function DragBoard({ board, counts, noteTitles, onCommitted, onMounted }: DragBoardProps) {
   const { columns, cursors, activeId, loading } = board;
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
+  // Focus moves to the new handle in the same task as the swap: a key pressed right after lands
+  // on it, never on a handle that is gone.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the layer is in place.
+  useLayoutEffect(onCommitted, []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the layer is in place.
   useEffect(onMounted, []);
 

@@ -77,7 +77,7 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
     void loadDragLayer().then(
       (layer) => {
         // The plain handle with focus is replaced by the sortable one: focus follows (below).
-        focused.current =
+        focused.current ??=
           document.activeElement instanceof HTMLElement
             ? document.activeElement.dataset.dragHandle
             : undefined;
@@ -107,11 +107,25 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
   const handle = (taskId: string) =>
     document.querySelector<HTMLElement>(`[data-drag-handle="${CSS.escape(taskId)}"]`);
 
-  /** The sortable cards are in the page: give back focus, replay a press made meanwhile. */
-  const handOver = () => {
+  // Rendering the swap: the plain handle that has focus now is the one to give it back to (it
+  // may have got it after the layer arrived). Read before the commit removes it.
+  const handedOver = useRef(false);
+  if (DragLayer && !handedOver.current && typeof document !== "undefined") {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && active.dataset.dragHandle)
+      focused.current = active.dataset.dragHandle;
+  }
+
+  /** The sortable cards replaced the plain ones: focus follows to the same card's handle. */
+  const giveBackFocus = () => {
+    handedOver.current = true;
     const focusedId = focused.current;
     focused.current = undefined;
     if (focusedId) handle(focusedId)?.focus();
+  };
+
+  /** The sortable cards are in place: replay a press made before they were. */
+  const handOver = () => {
     const press = pending.current;
     pending.current = undefined;
     if (!press) return;
@@ -209,7 +223,13 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
         {notice?.text}
       </p>
       {DragLayer ? (
-        <DragLayer board={board} counts={counts} noteTitles={noteTitles} onMounted={handOver} />
+        <DragLayer
+          board={board}
+          counts={counts}
+          noteTitles={noteTitles}
+          onCommitted={giveBackFocus}
+          onMounted={handOver}
+        />
       ) : (
         <div className="grid gap-4 md:grid-cols-3">
           {taskStatuses.map((status) => (
