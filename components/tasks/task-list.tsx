@@ -35,9 +35,10 @@ export function TaskList({ initial, sort, noteTitles, openTaskId, source }: Task
   const sorted = sortTasks(items, sort);
   // The replica holds every task: mount a window of them (thousands of rows take seconds).
   const [shown, setShown] = useState(listWindow);
-  // The first render mounts a screenful, the rest of the window in a background render right
-  // after (React renders it with the deferred value): the switch to the list shows at once.
-  const visible = sorted.slice(0, useDeferredValue(shown, firstScreenRows));
+  // Drawn from the replica, the first render mounts a screenful, the rest of the window in a
+  // background render right after (React renders it with the deferred value): the switch to
+  // the list shows at once. A server-drawn list renders whole (its HTML works without JS).
+  const visible = sorted.slice(0, useDeferredValue(shown, source ? firstScreenRows : shown));
 
   return (
     <div className="space-y-4">

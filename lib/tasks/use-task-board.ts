@@ -127,10 +127,11 @@ export function useTaskBoard(initial: BoardPages, source?: Columns) {
     else dispatch({ type: "failed", text: `More tasks could not be loaded: ${result.message}` });
   }
 
-  // The board's first render mounts a screenful of cards per column, the rest of the window in a
-  // background render right after (React renders it with the deferred value): a hundred
-  // sortable cards at once held the switch to the board for hundreds of ms.
-  const cardsShown = useDeferredValue(boardWindow, firstScreenCards);
+  // Drawn from the replica, the board's first render mounts a screenful of cards per column, the
+  // rest of the window in a background render right after (React renders it with the deferred
+  // value): a hundred sortable cards at once held the switch to the board for hundreds of ms.
+  // A server-drawn board renders whole (its HTML must hold every card, also without JS).
+  const cardsShown = useDeferredValue(boardWindow, fromReplica ? firstScreenCards : boardWindow);
   const columns =
     cardsShown >= boardWindow ? state.columns : firstCardsOf(state.columns, cardsShown);
 
