@@ -175,3 +175,31 @@ test("a device whose cursor is too old starts over from a new snapshot, cleanly"
   expect(stale).toBeTruthy();
   expect(await device.replica.notReloaded()).toBe(true);
 });
+
+test("a note open in the editor with nothing unsaved follows an edit saved on another device", async ({
+  page,
+}) => {
+  test.slow();
+  const notes = new NotesPage(page);
+  const made = await notes.createViaApi({ title: "Followed", content: "first words" });
+  const b = await deviceOnList(page.context());
+  // Opened within the app: the live connection stays, the note draws from B's replica.
+  await b.page.getByRole("link", { name: "Followed" }).click();
+  await expect(b.notes.content()).toHaveValue("first words");
+  await b.notes.expectSaved();
+
+  // Another device saves a newer version (the API, as a phone would).
+  const saved = await page.request.patch(`/api/notes/${made.noteId}`, {
+    data: { version: made.version, content: "edited on the phone" },
+  });
+  expect(saved.status()).toBe(200);
+  await expect(b.notes.content()).toHaveValue("edited on the phone");
+  await b.notes.expectSaved();
+  // Typing goes on from their version: the next save is no conflict.
+  await b.notes.content().fill("edited on the phone, then here");
+  await b.notes.expectSaved();
+  expect((await (await page.request.get(`/api/notes/${made.noteId}`)).json()).content).toBe(
+    "edited on the phone, then here",
+  );
+  expect(await b.replica.notReloaded()).toBe(true);
+});

@@ -127,13 +127,17 @@ function spawnDynamoLocal(port: number, dbPath: string | undefined): ChildProces
   return spawn(javaCommand(), args, { cwd: jarDir, stdio: ["ignore", "pipe", "pipe"] });
 }
 
+// A JVM's start on a loaded machine (a CI runner, parallel test runs) was seen to take over
+// 30 s; the wait ends as soon as it answers, so a longer bound costs nothing when it is quick.
+const dynamoStartMs = 120_000;
+
 async function waitForDynamo(
   child: ChildProcess,
   endpoint: string,
   output: () => string,
 ): Promise<void> {
   const client = createDocumentClient({ region: "us-east-1", endpoint });
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + dynamoStartMs;
   try {
     while (Date.now() < deadline) {
       if (child.exitCode !== null) {
@@ -148,7 +152,9 @@ async function waitForDynamo(
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
-    throw new LocalCloudError(`DynamoDB Local did not answer on ${endpoint} within 30 s.`);
+    throw new LocalCloudError(
+      `DynamoDB Local did not answer on ${endpoint} within ${dynamoStartMs / 1000} s.`,
+    );
   } finally {
     client.destroy();
   }

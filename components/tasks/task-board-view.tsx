@@ -3,6 +3,7 @@
 import { useMemo } from "react";
 import { clearDoneAction } from "@/app/(app)/tasks/board/actions";
 import { ActionButton } from "@/components/forms/action-button";
+import { ClearDoneButton } from "@/components/tasks/clear-done-button";
 import { TaskBoard } from "@/components/tasks/task-board";
 import { TasksHeader } from "@/components/tasks/tasks-header";
 import type { BoardPages } from "@/lib/tasks/board-reducer";
@@ -50,7 +51,10 @@ export function TaskBoardView({ server }: TaskBoardViewProps) {
       ) : (
         <p className="text-sm text-muted">Loading tasks…</p>
       )}
-      {anyDone && (
+      {/* Drawn from the replica, it goes through the outbox like every task change; the
+          server's page keeps its form, which works without script. */}
+      {anyDone && source && <ClearDoneButton done={source.completed} />}
+      {anyDone && !source && (
         <ActionButton
           action={clearDoneAction}
           label="Clear done tasks"
