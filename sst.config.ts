@@ -134,6 +134,9 @@ export default $config({
         JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
         JOTBOARD_APP_URL: process.env.JOTBOARD_APP_URL ?? "",
         ...realtimeEnvironment,
+        // Passkeys are bound to these origins (lib/passkeys/relying-party.ts); without them
+        // passkeys are refused on AWS, with a message naming this variable.
+        ...(process.env.JOTBOARD_ORIGINS && { JOTBOARD_ORIGINS: process.env.JOTBOARD_ORIGINS }),
       },
     });
 

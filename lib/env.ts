@@ -59,6 +59,19 @@ const envSchema = z
       .union([z.literal(""), z.url({ protocol: /^https?$/ })])
       .optional()
       .transform((value) => value || undefined),
+    // The origins people use the app at (comma-separated, e.g. https://jotboard.example): passkeys
+    // are bound to one, and a request naming another host is refused. Locally, unset allows any
+    // http://localhost port.
+    JOTBOARD_ORIGINS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.url({ protocol: /^https?$/ })))
+      .optional(),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -97,6 +110,7 @@ const envSchema = z
       logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
       mail: mailConfig(raw, cloud),
       appUrl: raw.JOTBOARD_APP_URL?.replace(/\/+$/, ""),
+      origins: raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin),
     };
   });
 

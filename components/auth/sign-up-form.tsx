@@ -23,7 +23,7 @@ export function SignUpForm({ callbackUrl }: { readonly callbackUrl?: string }) {
       <PasswordField
         autoComplete="new-password"
         minLength={8}
-        hint="At least 8 characters."
+        hint="At least 8 characters, and not easy to guess: a few uncommon words work well."
         state={state}
       />
       <FormStatus state={state} />

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { deleteAccount } from "@/lib/accounts/delete-account";
 import { claimIdempotencyKey, completeIdempotencyKey } from "@/lib/db/idempotency-repository";
 import { createNote, trashNote } from "@/lib/db/notes-repository";
+import { addPasskey } from "@/lib/db/passkeys-repository";
 import { tableNames } from "@/lib/db/schema";
 import { createTask } from "@/lib/db/tasks-repository";
 import { createUser } from "@/lib/db/users-repository";
@@ -80,10 +81,21 @@ describe("deleteAccount", () => {
         body: JSON.stringify(live.note),
         resource: `note#${live.note.noteId}`,
       });
+      await addPasskey(cloud.database, {
+        userId: user.userId,
+        credentialId: ulid(),
+        publicKey: "a2V5",
+        counter: 0,
+        transports: [],
+        name: "Phone",
+        createdAt: new Date().toISOString(),
+        deviceType: "multiDevice",
+        backedUp: true,
+      });
     }
     // Account, email claim, two notes, one task, a stored answer and its reference, and the
-    // four changes in the feed (two creates, a trash, a task create).
-    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(11);
+    // four changes in the feed (two creates, a trash, a task create), and a passkey.
+    expect(await itemsOf(cloud, doomed.userId, doomed.email)).toHaveLength(12);
 
     await deleteAccount(cloud.database, storage, doomed);
 
@@ -102,6 +114,6 @@ describe("deleteAccount", () => {
       }),
     );
     expect(Items).toHaveLength(1);
-    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(11);
+    expect(await itemsOf(cloud, bystander.userId, bystander.email)).toHaveLength(12);
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { deleteAllChanges } from "@/lib/db/changes/purge";
 import { forgetIdempotentAnswers } from "@/lib/db/idempotency-repository";
 import { deleteAllNotes, listAllNoteIds } from "@/lib/db/notes-repository";
+import { deleteAllPasskeys } from "@/lib/db/passkeys-repository";
 import type { Database } from "@/lib/db/runtime";
 import { deleteAllTasks, listAllTaskIds } from "@/lib/db/tasks-repository";
 import { deleteUser, type User } from "@/lib/db/users-repository";
@@ -9,7 +10,7 @@ import { deleteObjectsWithPrefix, userPrefixes } from "@/lib/storage/objects";
 import type { Storage } from "@/lib/storage/runtime";
 
 /**
- * Removes everything of one person: their uploads, notes and tasks, then their account item and
+ * Removes everything of one person: their uploads, notes, tasks and passkeys, then their account item and
  * email claim. The account goes last, so an interrupted deletion can be retried by signing in.
  */
 export async function deleteAccount(
@@ -32,5 +33,6 @@ export async function deleteAccount(
   await deleteAllNotes(db, user.userId);
   await deleteAllTasks(db, user.userId);
   await deleteAllChanges(db, user.userId);
+  await deleteAllPasskeys(db, user.userId);
   await deleteUser(db, user);
 }

@@ -12,6 +12,8 @@ import { getDatabase } from "@/lib/db/runtime";
 import { getSessionAccount } from "@/lib/db/users-repository";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { passkeySignInSchema } from "@/lib/passkeys/schemas";
+import { verifyPasskeySignIn } from "@/lib/passkeys/service";
 
 declare module "next-auth" {
   interface User {
@@ -46,6 +48,17 @@ export class TooManyAttempts extends CredentialsSignin {
   }
 }
 
+/** This browser is now a known device of this account: its own sign-in allowance from now on. */
+async function rememberDevice(secret: string, email: string, request: Request): Promise<void> {
+  (await cookies()).set(deviceCookie.name, issueDeviceToken(secret, email), {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: new URL(request.url).protocol === "https:",
+    path: "/",
+    maxAge: deviceCookie.maxAgeSeconds,
+  });
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth(() => {
   const config = env();
   // Auth.js refuses to run without one; the device cookie is signed with it too.
@@ -76,14 +89,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
             throw error;
           }
           if (!user) return null;
-          // This browser is now a known device of this account: its own allowance from now on.
-          (await cookies()).set(deviceCookie.name, issueDeviceToken(secret, email), {
-            httpOnly: true,
-            sameSite: "lax",
-            secure: new URL(request.url).protocol === "https:",
-            path: "/",
-            maxAge: deviceCookie.maxAgeSeconds,
-          });
+          await rememberDevice(secret, email, request);
+          return {
+            id: user.userId,
+            email: user.email,
+            name: user.displayName,
+            sessionVersion: user.sessionVersion,
+          };
+        },
+      }),
+      // A passkey (issue 15 §5): the assertion is checked here, so a passkey's session is the
+      // same JWT, with the same sessionVersion and revocation, as a password's.
+      Credentials({
+        id: "passkey",
+        name: "Passkey",
+        credentials: { challengeId: {}, response: {} },
+        async authorize(raw, request) {
+          const parsed = passkeySignInSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          let user: Awaited<ReturnType<typeof verifyPasskeySignIn>>;
+          try {
+            user = await verifyPasskeySignIn(getDatabase(), request.headers, parsed.data);
+          } catch (error) {
+            // An address this deployment does not serve: refused like a bad passkey.
+            if (error instanceof AppError && error.code === "forbidden") return null;
+            throw error;
+          }
+          if (!user) return null;
+          await rememberDevice(secret, user.email, request);
           return {
             id: user.userId,
             email: user.email,

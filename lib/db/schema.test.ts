@@ -111,6 +111,10 @@ describe("one definition of the data", () => {
     expect(tableDefinitions.Tasks.primaryIndex).toEqual({ hashKey: "userId", rangeKey: "taskId" });
     expect(tableDefinitions.Changes.primaryIndex).toEqual({ hashKey: "userId", rangeKey: "seq" });
     expect(tableDefinitions.Users.globalIndexes.ByEmail.hashKey).toBe("email");
+    expect(tableDefinitions.Passkeys.primaryIndex).toEqual({
+      hashKey: "userId",
+      rangeKey: "credentialId",
+    });
   });
 
   it("the change feed has no index: an index is eventually consistent and could skip a change", () => {

@@ -22,6 +22,8 @@
  *     with the account on every request; TTL removes it once any copy of its token has expired.
  *   - `upload-slots`: `userId = "uploads#<userId>"`, the user's unconfirmed presigned uploads
  *     (attachment id to URL expiry), capped; TTL removes it after the last URL expired.
+ *   - `passkey-challenge`: `userId = "challenge#<id>"`, a WebAuthn challenge handed to a browser,
+ *     consumed by a conditional Delete (single use); TTL removes the ones never answered.
  *   ByEmail (`email`, keys only): sign-in finds the user id by email, then reads the item.
  *
  * Notes (`userId` + `noteId`, ULIDs so the sort key is creation order)
@@ -47,6 +49,12 @@
  *   moved on under a condition, so a user's changes commit in `seq` order and a strongly
  *   consistent Query of `seq > cursor` on this base table never skips one. No index on purpose:
  *   an index is eventually consistent and could. TTL `expiresAt` keeps 30 days of changes.
+ *
+ * Passkeys (`userId` + `credentialId`): a person's WebAuthn credentials (public key, signature
+ *   counter, name, last use). Passkeys are discoverable, their user handle being the `userId`,
+ *   so a sign-in's assertion names both keys and is answered with one GetItem: no index. Not in
+ *   the change feed: devices never replicate them. `expiresAt` is declared as TTL only so every
+ *   table has one; no passkey item sets it.
  */
 
 export type KeyType = "string" | "number" | "binary";
@@ -133,6 +141,12 @@ export const tableDefinitions = {
   Changes: {
     fields: { userId: "string", seq: "number" },
     primaryIndex: { hashKey: "userId", rangeKey: "seq" },
+    globalIndexes: {},
+    ttl: "expiresAt",
+  },
+  Passkeys: {
+    fields: { userId: "string", credentialId: "string" },
+    primaryIndex: { hashKey: "userId", rangeKey: "credentialId" },
     globalIndexes: {},
     ttl: "expiresAt",
   },

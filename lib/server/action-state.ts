@@ -5,7 +5,12 @@ export type FieldErrors = Readonly<Record<string, readonly string[]>>;
  * (never passwords) so a refused form loses nothing.
  */
 export type ActionState =
-  | { readonly ok: true; readonly message?: string }
+  | {
+      readonly ok: true;
+      readonly message?: string;
+      /** For code that calls the action itself (a WebAuthn ceremony needs the server's options). */
+      readonly data?: Readonly<Record<string, unknown>>;
+    }
   | {
       readonly ok: false;
       readonly message: string;

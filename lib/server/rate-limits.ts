@@ -20,6 +20,8 @@ import { AppError } from "@/lib/errors";
  *   links, email-change confirmations): 5 an hour. Past it the mail is silently not sent, so the
  *   answer stays the same and nobody can flood an inbox through the forms.
  * - email changes: 10 an hour per account (each mails the new address).
+ * - passkey sign-ins: each stores a challenge and costs a signature check; 30 a minute per
+ *   client address (a person retrying, or a household behind one address).
  */
 const minutesMessage = (what: string) => (seconds: number) => {
   const minutes = Math.ceil(seconds / 60);
@@ -66,6 +68,12 @@ export const rateLimits = {
     limit: 10,
     windowSeconds: 3600,
     message: minutesMessage("Too many email changes were asked"),
+  },
+  passkeySignIns: {
+    limit: 30,
+    windowSeconds: 60,
+    message: (seconds: number) =>
+      `Too many passkey sign-ins from this network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
   },
 } as const;
 

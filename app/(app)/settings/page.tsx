@@ -4,8 +4,10 @@ import { ChangeEmailForm } from "@/components/settings/change-email-form";
 import { ChangePasswordForm } from "@/components/settings/change-password-form";
 import { DeleteAccountForm } from "@/components/settings/delete-account-form";
 import { DisplayNameForm } from "@/components/settings/display-name-form";
+import { PasskeysSection } from "@/components/settings/passkeys-section";
 import { SignOutEverywhereForm } from "@/components/settings/sign-out-everywhere-form";
-import { requireUser } from "@/lib/auth/session";
+import { listPasskeySummaries } from "@/lib/passkeys/service";
+import { requirePageContext } from "@/lib/server/page-context";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -29,8 +31,11 @@ export default async function SettingsPage({
 }: {
   searchParams: Promise<{ changed?: string }>;
 }) {
-  const user = await requireUser("/settings");
-  const { changed } = await searchParams;
+  const { user, db } = await requirePageContext("/settings");
+  const [{ changed }, passkeys] = await Promise.all([
+    searchParams,
+    listPasskeySummaries(db, user.userId),
+  ]);
   return (
     <div className="max-w-xl space-y-6">
       <div className="space-y-1">
@@ -54,6 +59,9 @@ export default async function SettingsPage({
       </Section>
       <Section title="Password">
         <ChangePasswordForm email={user.email} />
+      </Section>
+      <Section title="Passkeys">
+        <PasskeysSection passkeys={passkeys} />
       </Section>
       <Section title="Sessions">
         <SignOutEverywhereForm />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PasskeySignInButton } from "@/components/auth/passkey-sign-in-button";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { SignedOutCleanup } from "@/components/pwa/signed-out-cleanup";
 import { redirectIfSignedIn } from "@/lib/auth/session";
@@ -16,6 +17,7 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignedOutCleanup />
       <h1 className="text-2xl font-semibold">Sign in to Jotboard</h1>
       <SignInForm callbackUrl={callbackUrl} />
+      <PasskeySignInButton callbackUrl={callbackUrl} />
     </div>
   );
 }
