@@ -9,6 +9,10 @@ import {
 } from "./support/accounts";
 import { workerAccountTest } from "./support/fixtures";
 
+// Signing up is now a sign-up (strength check, hash, mail) and a sign-in (hash): two Argon2
+// hashes per account, several accounts per test, on a machine shared with other runs.
+test.describe.configure({ timeout: 60_000 });
+
 test.describe("signed out", () => {
   test("sign up answers check your inbox, then signs in; sign out; sign in again", async ({
     page,

@@ -49,6 +49,16 @@ const envSchema = z
       .string()
       .regex(/^[\w.-]+(\/[\w.-]+)*$/, "topic levels of letters, digits, _ . -")
       .default("jotboard/local"),
+    // Mail (lib/mail): locally the launcher's catcher (SMTP URL and the folder it writes), on AWS
+    // SES through the linked `sst.aws.Email`. Links in mails use JOTBOARD_APP_URL, never the
+    // request's Host header (which a client chooses: reset-link poisoning).
+    JOTBOARD_SMTP_URL: z.url({ protocol: /^smtp$/ }).optional(),
+    JOTBOARD_MAIL_DIR: z.string().min(1).optional(),
+    JOTBOARD_MAIL_FROM: z.string().min(3).optional(),
+    JOTBOARD_APP_URL: z
+      .union([z.literal(""), z.url({ protocol: /^https?$/ })])
+      .optional()
+      .transform((value) => value || undefined),
     // The origins people use the app at (comma-separated, e.g. https://jotboard.example): passkeys
     // are bound to one, and a request naming another host is refused. Locally, unset allows any
     // http://localhost port.
@@ -62,16 +72,6 @@ const envSchema = z
       )
       .pipe(z.array(z.url({ protocol: /^https?$/ })))
       .optional(),
-    // Mail (lib/mail): locally the launcher's catcher (SMTP URL and the folder it writes), on AWS
-    // SES through the linked `sst.aws.Email`. Links in mails use JOTBOARD_APP_URL, never the
-    // request's Host header (which a client chooses: reset-link poisoning).
-    JOTBOARD_SMTP_URL: z.url({ protocol: /^smtp$/ }).optional(),
-    JOTBOARD_MAIL_DIR: z.string().min(1).optional(),
-    JOTBOARD_MAIL_FROM: z.string().min(3).optional(),
-    JOTBOARD_APP_URL: z
-      .union([z.literal(""), z.url({ protocol: /^https?$/ })])
-      .optional()
-      .transform((value) => value || undefined),
     SST_RESOURCE_App: z.string().optional(),
     SST_KEY_FILE: z.string().optional(),
   })
@@ -108,9 +108,9 @@ const envSchema = z
       trustHost: raw.AUTH_TRUST_HOST ? raw.AUTH_TRUST_HOST === "true" : cloud === "local",
       realtime: realtimeConfig(raw, cloud),
       logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
-      origins: raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin),
       mail: mailConfig(raw, cloud),
       appUrl: raw.JOTBOARD_APP_URL?.replace(/\/+$/, ""),
+      origins: raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin),
     };
   });
 

@@ -101,6 +101,7 @@ describe("with-local-cloud (the engine of npm run dev / npm start)", () => {
       JOTBOARD_DYNAMODB_PORT: String(await freePort()),
       JOTBOARD_S3_PORT: String(await freePort()),
       JOTBOARD_REALTIME_PORT: String(await freePort()),
+      JOTBOARD_SMTP_PORT: String(await freePort()),
     };
   }
 
@@ -118,6 +119,7 @@ describe("with-local-cloud (the engine of npm run dev / npm start)", () => {
     expect(await isPortFree(dynamoPort)).toBe(true);
     expect(await isPortFree(Number(env.JOTBOARD_S3_PORT))).toBe(true);
     expect(await isPortFree(Number(env.JOTBOARD_REALTIME_PORT))).toBe(true);
+    expect(await isPortFree(Number(env.JOTBOARD_SMTP_PORT))).toBe(true);
   });
 
   it("SIGTERM to the launcher alone still stops DynamoDB Local and the app", async () => {

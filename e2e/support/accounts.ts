@@ -49,7 +49,10 @@ export class SignUpPage {
   async signUp(account: TestAccount) {
     await this.goto();
     await this.submit(account);
-    await expect(this.checkInbox()).toBeVisible();
+    // The answer waits for the strength check, an Argon2 hash and a mail; the server's first
+    // sign-up also builds the strength estimator's dictionaries. On a shared machine under load
+    // that alone has taken over 10 s.
+    await expect(this.checkInbox()).toBeVisible({ timeout: 30_000 });
     await this.page.getByRole("link", { name: "Continue to sign in" }).click();
     await new SignInPage(this.page).submit(account.email, account.password);
     await expect(this.page.getByRole("link", { name: /Account settings/ })).toBeVisible();

@@ -91,6 +91,8 @@ export class RecoveryPages {
   async askForReset(email: string) {
     await this.page.goto("/signin");
     await this.page.getByRole("link", { name: "Forgot password?" }).click();
+    // The sign-in form has an Email field too: fill the forgot form's once it is shown.
+    await expect(this.page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByRole("button", { name: "Send a reset link" }).click();
     await expect(this.page.getByRole("status")).toContainText("Check your inbox");

@@ -14,14 +14,14 @@ import { AppError } from "@/lib/errors";
  *   replaying, which backs off on 429 and drains over the next minutes.
  * - searches: a search reads the person's partition (bounded per request), so 60 a minute.
  * - sign-ups: each costs an Argon2 hash; 20 an hour per client address.
- * - passkey sign-ins: each stores a challenge and costs a signature check; 30 a minute per
- *   client address (a person retrying, or a household behind one address).
  * - password resets: each sends a mail; 5 an hour per email (whether or not it has an account,
  *   so the refusal reveals nothing) and 20 an hour per client address.
  * - account mails: any other mail one address gets unasked (sign-up notices, verification
  *   links, email-change confirmations): 5 an hour. Past it the mail is silently not sent, so the
  *   answer stays the same and nobody can flood an inbox through the forms.
  * - email changes: 10 an hour per account (each mails the new address).
+ * - passkey sign-ins: each stores a challenge and costs a signature check; 30 a minute per
+ *   client address (a person retrying, or a household behind one address).
  */
 const minutesMessage = (what: string) => (seconds: number) => {
   const minutes = Math.ceil(seconds / 60);
@@ -49,12 +49,6 @@ export const rateLimits = {
       return `Too many accounts were made from this network; try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
     },
   },
-  passkeySignIns: {
-    limit: 30,
-    windowSeconds: 60,
-    message: (seconds: number) =>
-      `Too many passkey sign-ins from this network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
-  },
   passwordResetsPerEmail: {
     limit: 5,
     windowSeconds: 3600,
@@ -74,6 +68,12 @@ export const rateLimits = {
     limit: 10,
     windowSeconds: 3600,
     message: minutesMessage("Too many email changes were asked"),
+  },
+  passkeySignIns: {
+    limit: 30,
+    windowSeconds: 60,
+    message: (seconds: number) =>
+      `Too many passkey sign-ins from this network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`,
   },
 } as const;
 
