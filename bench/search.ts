@@ -7,7 +7,7 @@
  * rAF + task after it). In this process, on the same notes: building the index beside loading a
  * saved copy (what persisting would store on disk), and the labelled relevance set.
  */
-import { type BrowserContext, chromium } from "@playwright/test";
+import { chromium } from "@playwright/test";
 import { ulid } from "ulid";
 import { createDocumentClient } from "@/lib/db/client";
 import type { Database } from "@/lib/db/runtime";
@@ -21,9 +21,9 @@ import { chromiumArgs, resolveChromium } from "../e2e/chromium";
 import { type AppUnderTest, hashPassword, signIn } from "./lib/app";
 import { fixed, log, percentile, table } from "./lib/report";
 import { proseOf, seedNotesLikeTheApp, seedTasksByCopy } from "./lib/seed";
+import { replicaReady, signedInContext } from "./sync-browser";
 
 const library = { notes: 10_000, tasks: 2_000 } as const;
-const replicaCookie = "jotboard-replica";
 
 /** Everyday words, a few per note, so typed queries meet a real spread of matches. */
 const vocabulary =
@@ -93,32 +93,6 @@ async function persistedOrRebuilt(docs: readonly SearchDoc[]) {
   return { build, load, jsonBytes: Buffer.byteLength(json), textBytes };
 }
 
-async function signedInContext(
-  browser: import("@playwright/test").Browser,
-  app: AppUnderTest,
-  cookie: string,
-) {
-  const context = await browser.newContext({ serviceWorkers: "block" });
-  await context.addInitScript({ content: "window.__name = (fn) => fn;" });
-  await context.addCookies(
-    cookie.split("; ").map((pair) => {
-      const at = pair.indexOf("=");
-      return { name: pair.slice(0, at), value: pair.slice(at + 1), url: app.url };
-    }),
-  );
-  return context;
-}
-
-async function replicaReady(context: BrowserContext, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await context.cookies()).some((cookie) => cookie.name === replicaCookie && cookie.value))
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the replica never became ready within ${timeoutMs / 1000} s`);
-}
-
 interface BrowserFigures {
   readonly build: { read: number; index: number; total: number; docs: number };
   readonly heapBytes: number;
@@ -131,7 +105,7 @@ async function inChromium(app: AppUnderTest, cookie: string): Promise<BrowserFig
     args: [...chromiumArgs, "--js-flags=--expose-gc", "--enable-precise-memory-info"],
   });
   try {
-    const context = await signedInContext(browser, app, cookie);
+    const context = await signedInContext(browser, app, { cookie }, { serviceWorkers: "block" });
     const page = await context.newPage();
     await page.goto(`${app.url}/notes`);
     await page.keyboard.press("Shift");

@@ -31,7 +31,7 @@ const slowLink = {
 export async function signedInContext(
   browser: Browser,
   app: AppUnderTest,
-  person: Person,
+  person: Pick<Person, "cookie">,
   options: { serviceWorkers?: "allow" | "block" } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({ serviceWorkers: options.serviceWorkers ?? "allow" });
@@ -48,7 +48,7 @@ export async function signedInContext(
 }
 
 /** Waits until the replica says it is ready (its cookie is set), or throws after the timeout. */
-async function replicaReady(context: BrowserContext, timeoutMs: number): Promise<void> {
+export async function replicaReady(context: BrowserContext, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const cookies = await context.cookies();

@@ -1,8 +1,8 @@
 import "server-only";
 import { appLink, linkLifetimes } from "@/lib/accounts/links";
-import { assertStrongPassword } from "@/lib/accounts/service";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import {
   consumeAccountToken,
   createAccountToken,

@@ -4,7 +4,7 @@ import { sendResetMail } from "@/lib/accounts/password-reset";
 import { sendVerificationMail } from "@/lib/accounts/verify-email";
 import { clientAddress } from "@/lib/auth/client-address";
 import { hashPassword } from "@/lib/auth/password";
-import { passwordProblem } from "@/lib/auth/password-strength";
+import { assertStrongPassword } from "@/lib/auth/password-strength";
 import type { SessionUser } from "@/lib/auth/session";
 import { assertCurrentPassword } from "@/lib/auth/sign-in";
 import type { Database } from "@/lib/db/runtime";
@@ -68,11 +68,6 @@ async function tellOwnerOfSignUpAttempt(db: Database, email: string): Promise<vo
 }
 
 /** A guessable new password is refused beside its field, with zxcvbn's reason (issue 15 §6). */
-export function assertStrongPassword(field: string, password: string, personal: string[]): void {
-  const problem = passwordProblem(password, personal);
-  if (problem) throw new AppError("invalid", problem, { fieldErrors: { [field]: [problem] } });
-}
-
 export async function setDisplayName(
   db: Database,
   userId: string,

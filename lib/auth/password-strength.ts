@@ -2,6 +2,7 @@ import "server-only";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary as commonDictionary } from "@zxcvbn-ts/language-common";
 import { dictionary as englishDictionary, translations } from "@zxcvbn-ts/language-en";
+import { AppError } from "@/lib/errors";
 
 /**
  * Guessability of a new password (issue 15 §6), estimated by zxcvbn-ts with its common-password,
@@ -88,4 +89,10 @@ export function passwordProblem(password: string, userInputs: string[]): string 
   // zxcvbn's own suggestions ("Capitalize more than the first letter") push toward the
   // patterns guessers already try; longer and less common is the advice that actually helps.
   return `${warning} ${advice}`;
+}
+
+/** Refuses a guessable password with the reason beside `field` (sign-up, change, reset). */
+export function assertStrongPassword(field: string, password: string, personal: string[]): void {
+  const problem = passwordProblem(password, personal);
+  if (problem) throw new AppError("invalid", problem, { fieldErrors: { [field]: [problem] } });
 }

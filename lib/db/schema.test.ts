@@ -40,10 +40,13 @@ async function provisionedTables(): Promise<Map<string, SstDynamoArgs>> {
         Bucket: component,
         Nextjs: component,
         Realtime: component,
+        Email: component,
       },
     },
     aws: { s3: { BucketLifecycleConfiguration: component } },
   });
+  // A deploy must name the SES sender; the test names one so the config runs to the end.
+  process.env.JOTBOARD_MAIL_SENDER ??= "jotboard.example";
   const configUrl = pathToFileURL(path.resolve("sst.config.ts")).href;
   const config = (await import(/* @vite-ignore */ configUrl)).default as {
     run: () => Promise<unknown>;

@@ -9,7 +9,7 @@
  * Key attributes and why each index exists:
  *
  * Users (`userId`)
- *   Holds three kinds of item, told apart by `kind`:
+ *   Holds several kinds of item, told apart by `kind`:
  *   - `user`: the account (`userId` is a ULID), with `email`, the password hash, `sessionVersion`
  *     and the per-user counters (notes, trashed notes, tasks by status) updated with atomic `ADD`.
  *     `feedSeq` numbers the user's change feed (see Changes; absent on accounts from before it
@@ -24,6 +24,11 @@
  *     (attachment id to URL expiry), capped; TTL removes it after the last URL expired.
  *   - `passkey-challenge`: `userId = "challenge#<id>"`, a WebAuthn challenge handed to a browser,
  *     consumed by a conditional Delete (single use); TTL removes the ones never answered.
+ *   - `account-token`: `userId = "token#<sha256 of the mailed token>"` (verify email, reset
+ *     password, change email), consumed by a conditional Delete; TTL removes unused ones. The
+ *     address it was sent to is `sentTo`, never `email`, so it stays out of ByEmail.
+ *   - `migration`: `userId = "migration#<name>"`, written by the local-cloud bootstrap once a
+ *     data migration has run (e.g. dropping notes' old `searchText` copy).
  *   ByEmail (`email`, keys only): sign-in finds the user id by email, then reads the item.
  *
  * Notes (`userId` + `noteId`, ULIDs so the sort key is creation order)

@@ -25,7 +25,14 @@ afterEach(() => {
 });
 
 /** Actions anyone may call, by design. Every other action must refuse signed-out callers. */
-const visitorActions = new Set(["signUpAction", "signInAction"]);
+const visitorActions = new Set([
+  "signUpAction",
+  "signInAction",
+  "forgotPasswordAction",
+  "resetPasswordAction",
+  "passkeySignInOptionsAction",
+  "passkeySignInAction",
+]);
 
 function form(fields: Record<string, string> = {}): FormData {
   const data = new FormData();
@@ -42,7 +49,7 @@ async function expectRedirectToSignIn(call: () => Promise<unknown>) {
   expect(String((error as { digest?: string }).digest)).toContain("/signin");
 }
 
-const actionModules = import.meta.glob<Record<string, unknown>>("/app/**/actions.ts");
+const actionModules = import.meta.glob<Record<string, unknown>>("/app/**/*actions.ts");
 const actions = (
   await Promise.all(
     Object.entries(actionModules).map(async ([path, load]) =>
