@@ -20,7 +20,8 @@ test("sign-up refuses a common password with advice, then accepts a passphrase",
 
   await password.fill(account.password);
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByRole("link", { name: /Account settings/ })).toBeVisible();
+  // Accepted: the same answer as for any sign-up (issue 15 §2), never a signed-in page.
+  await expect(page.getByRole("heading", { name: "Check your inbox" })).toBeVisible();
 });
 
 ownAccountTest(

@@ -1,19 +1,38 @@
 "use client";
 
 import {
-  type ComponentType,
-  type KeyboardEvent,
-  type PointerEvent as ReactPointerEvent,
-  useEffect,
-  useRef,
-  useState,
-} from "react";
-import { CardBody, CardHandle, CardList, ColumnFrame } from "@/components/tasks/board-parts";
-import type { DragBoardProps } from "@/components/tasks/task-board-dnd";
-import { type BoardPages, type Columns, columnCount } from "@/lib/tasks/board-reducer";
+  type Announcements,
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  type UniqueIdentifier,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import Link from "next/link";
+import { DueDate } from "@/components/tasks/due-date";
+import {
+  type BoardPages,
+  type Columns,
+  columnCount,
+  locate,
+  nameOf,
+  placeOf,
+} from "@/lib/tasks/board-reducer";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 import { useTaskBoard } from "@/lib/tasks/use-task-board";
+import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 interface TaskBoardProps {
   readonly initial: BoardPages;
@@ -24,197 +43,43 @@ interface TaskBoardProps {
   readonly source?: Columns;
 }
 
-/** A press on a handle made before the drag layer arrived: handed to it once it is there. */
-type PendingPress =
-  | { readonly kind: "key"; readonly taskId: string; readonly key: string; readonly code: string }
-  | {
-      readonly kind: "pointer";
-      readonly taskId: string;
-      readonly down: PointerEventInit;
-      /** Where the pointer is now (it may have moved while the layer loaded). */
-      at: { clientX: number; clientY: number };
-      stop: () => void;
-    };
-
-let dragLayer: ComponentType<DragBoardProps> | undefined;
-let loadingLayer: Promise<ComponentType<DragBoardProps>> | undefined;
-
-/** dnd-kit and the sortable cards, fetched once per tab (a failed fetch is tried again). */
-function loadDragLayer(): Promise<ComponentType<DragBoardProps>> {
-  loadingLayer ??= import("@/components/tasks/task-board-dnd").then(
-    (module) => {
-      dragLayer = module.DragBoard;
-      return module.DragBoard;
-    },
-    (error: unknown) => {
-      loadingLayer = undefined;
-      throw error;
-    },
-  );
-  return loadingLayer;
-}
-
-const liftKeys = ["Space", "Enter"];
-
 /**
  * The board: three columns (from the device's replica, else the server's ByStatus index), drag
- * and drop by pointer (mouse, pen, touch on the handle) and keyboard. A drop shows at once and is
- * persisted by useTaskBoard; a refused one is put back with a spoken message.
- *
- * First paint and hydration draw plain cards: the drag layer (dnd-kit, task-board-dnd.tsx) loads
- * on the first sign of intent — a pointer over the board, focus inside it, a touch — and a press
- * on a handle made before it arrives is replayed on it, so the first drag is never lost.
+ * and drop by pointer (mouse, pen, touch on the handle) and keyboard. A drop shows at once and is persisted by useTaskBoard;
+ * a refused one is put back with a spoken message.
  */
 export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProps) {
   const board = useTaskBoard(initial, source);
-  const { columns, cursors, notice, loading } = board;
-  const [DragLayer, setDragLayer] = useState(() => dragLayer);
-  const pending = useRef<PendingPress | undefined>(undefined);
-  const focused = useRef<string | undefined>(undefined);
+  const { columns, cursors, activeId, notice, loading } = board;
 
-  const wantDrag = () => {
-    if (DragLayer) return;
-    void loadDragLayer().then(
-      (layer) => {
-        // The plain handle with focus is replaced by the sortable one: focus follows (below).
-        focused.current ??=
-          document.activeElement instanceof HTMLElement
-            ? document.activeElement.dataset.dragHandle
-            : undefined;
-        setDragLayer(() => layer);
-      },
-      () => undefined,
-    );
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  // dnd-kit calls these during the drag: they read the board as last rendered.
+  const name = (id: UniqueIdentifier) => nameOf(board.latest().columns, String(id));
+  const place = (id: UniqueIdentifier) => placeOf(board.latest().columns, String(id));
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up task ${name(active.id)}, in ${place(active.id)}.`,
+    // Over itself is where it started: "picked up" already said so.
+    onDragOver: ({ active, over }) =>
+      over?.id === active.id
+        ? undefined
+        : over
+          ? `Task ${name(active.id)} is over ${place(over.id)}.`
+          : `Task ${name(active.id)} is not over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Task ${name(active.id)} dropped in ${place(active.id)}.`
+        : `Task ${name(active.id)} dropped outside the board; it stays where it was.`,
+    onDragCancel: ({ active }) => `Moving task ${name(active.id)} was cancelled.`,
   };
 
-  // Intent: a pointer over the board, focus inside it, a touch (whichever comes first).
-  const container = useRef<HTMLDivElement>(null);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: wantDrag only reads refs and state setters.
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    // For tests and debugging: whether drags are live yet (set here, after hydration).
-    element.dataset.dragLayer = DragLayer ? "ready" : "on-intent";
-    if (DragLayer) return;
-    const intents = ["pointerover", "focusin", "touchstart"] as const;
-    for (const intent of intents)
-      element.addEventListener(intent, wantDrag, { once: true, passive: true });
-    return () => {
-      for (const intent of intents) element.removeEventListener(intent, wantDrag);
-    };
-  }, [DragLayer]);
-
-  const handle = (taskId: string) =>
-    document.querySelector<HTMLElement>(`[data-drag-handle="${CSS.escape(taskId)}"]`);
-
-  // Rendering the swap: the plain handle that has focus now is the one to give it back to (it
-  // may have got it after the layer arrived). Read before the commit removes it.
-  const handedOver = useRef(false);
-  if (DragLayer && !handedOver.current && typeof document !== "undefined") {
-    const active = document.activeElement;
-    if (active instanceof HTMLElement && active.dataset.dragHandle)
-      focused.current = active.dataset.dragHandle;
-  }
-
-  /** The sortable cards replaced the plain ones: focus follows to the same card's handle. */
-  const giveBackFocus = () => {
-    handedOver.current = true;
-    const focusedId = focused.current;
-    focused.current = undefined;
-    if (focusedId) handle(focusedId)?.focus();
-  };
-
-  /** The sortable cards are in place: replay a press made before they were. */
-  const handOver = () => {
-    const press = pending.current;
-    pending.current = undefined;
-    if (!press) return;
-    const target = handle(press.taskId);
-    if (!target) return;
-    if (press.kind === "key") {
-      target.focus();
-      const { key, code } = press;
-      target.dispatchEvent(
-        new KeyboardEvent("keydown", { key, code, bubbles: true, cancelable: true }),
-      );
-      return;
-    }
-    press.stop();
-    target.dispatchEvent(new PointerEvent("pointerdown", press.down));
-    const { clientX, clientY } = press.at;
-    if (clientX === press.down.clientX && clientY === press.down.clientY) return;
-    // The pointer moved while the layer loaded: retrace the way in steps, a frame apart, as a
-    // hand would (one jump would land by the dragged card's corners, maybe past the column
-    // the pointer is over).
-    const from = { x: press.down.clientX ?? clientX, y: press.down.clientY ?? clientY };
-    const steps = 10;
-    let step = 0;
-    const move = () => {
-      step++;
-      document.dispatchEvent(
-        new PointerEvent("pointermove", {
-          ...press.down,
-          clientX: from.x + ((clientX - from.x) * step) / steps,
-          clientY: from.y + ((clientY - from.y) * step) / steps,
-          cancelable: true,
-        }),
-      );
-      if (step < steps) requestAnimationFrame(move);
-    };
-    move();
-  };
-
-  const pressKey = (taskId: string, event: KeyboardEvent<HTMLButtonElement>) => {
-    if (!liftKeys.includes(event.code)) return;
-    event.preventDefault();
-    pending.current = { kind: "key", taskId, key: event.key, code: event.code };
-    wantDrag();
-  };
-
-  const pressPointer = (taskId: string, event: ReactPointerEvent<HTMLButtonElement>) => {
-    if (!event.isPrimary || event.button !== 0) return;
-    const down: PointerEventInit = {
-      clientX: event.clientX,
-      clientY: event.clientY,
-      screenX: event.screenX,
-      screenY: event.screenY,
-      pointerId: event.pointerId,
-      pointerType: event.pointerType,
-      isPrimary: true,
-      button: 0,
-      buttons: 1,
-      bubbles: true,
-      cancelable: true,
-    };
-    const track = (moved: PointerEvent) => {
-      if (pending.current?.kind === "pointer")
-        pending.current.at = { clientX: moved.clientX, clientY: moved.clientY };
-    };
-    // Released before the layer arrived: a click, nothing to replay.
-    const release = () => {
-      stop();
-      pending.current = undefined;
-    };
-    const stop = () => {
-      document.removeEventListener("pointermove", track);
-      document.removeEventListener("pointerup", release);
-      document.removeEventListener("pointercancel", release);
-    };
-    document.addEventListener("pointermove", track);
-    document.addEventListener("pointerup", release);
-    document.addEventListener("pointercancel", release);
-    pending.current = {
-      kind: "pointer",
-      taskId,
-      down,
-      at: { clientX: event.clientX, clientY: event.clientY },
-      stop,
-    };
-    wantDrag();
-  };
+  const active = activeId ? locate(columns, activeId)?.task : undefined;
 
   return (
-    <div ref={container} className="space-y-3">
+    <div className="space-y-3">
       <p
         role="status"
         aria-live="polite"
@@ -222,46 +87,193 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
       >
         {notice?.text}
       </p>
-      {DragLayer ? (
-        <DragLayer
-          board={board}
-          counts={counts}
-          noteTitles={noteTitles}
-          onCommitted={giveBackFocus}
-          onMounted={handOver}
-        />
-      ) : (
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              "To move a task, press Space or Enter on its handle. Use the arrow keys to move it within a column or to the next column, then Space or Enter to drop it, or Escape to cancel.",
+          },
+        }}
+        onDragStart={board.onDragStart}
+        onDragOver={board.onDragOver}
+        onDragEnd={board.onDragEnd}
+        onDragCancel={board.onDragCancel}
+      >
         <div className="grid gap-4 md:grid-cols-3">
           {taskStatuses.map((status) => (
-            <ColumnFrame
+            <BoardColumn
               key={status}
               status={status}
+              tasks={columns[status]}
               count={columnCount(board, status, counts[status])}
               hasMore={Boolean(cursors[status])}
               loading={loading === status}
               onLoadMore={() => board.loadMore(status)}
-            >
-              <CardList status={status} empty={columns[status].length === 0}>
-                {columns[status].map((task: TaskCard) => (
-                  <li key={task.taskId} data-task-id={task.taskId}>
-                    <CardBody
-                      task={task}
-                      noteTitles={noteTitles}
-                      handle={
-                        <CardHandle
-                          task={task}
-                          onKeyDown={(event) => pressKey(task.taskId, event)}
-                          onPointerDown={(event) => pressPointer(task.taskId, event)}
-                        />
-                      }
-                    />
-                  </li>
-                ))}
-              </CardList>
-            </ColumnFrame>
+              noteTitles={noteTitles}
+            />
           ))}
         </div>
-      )}
+        <DragOverlay>
+          {active ? <CardBody task={active} noteTitles={noteTitles} overlay /> : null}
+        </DragOverlay>
+      </DndContext>
     </div>
+  );
+}
+
+function BoardColumn({
+  status,
+  tasks,
+  count,
+  hasMore,
+  loading,
+  onLoadMore,
+  noteTitles,
+}: {
+  readonly status: TaskStatus;
+  readonly tasks: readonly TaskCard[];
+  readonly count: number;
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+  readonly onLoadMore: () => void;
+  readonly noteTitles: Readonly<Record<string, string>>;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: status });
+  const headingId = `column-${status}`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-column={status}
+      className="flex min-w-0 flex-col gap-2 rounded-xl border border-line bg-canvas p-3"
+    >
+      <h2 id={headingId} className="flex items-center gap-2 font-semibold">
+        {statusLabels[status]}
+        <span className="rounded-full bg-surface px-2 text-sm font-normal text-muted">
+          {count}
+          <span className="sr-only"> tasks</span>
+        </span>
+      </h2>
+      <SortableContext
+        id={status}
+        items={tasks.map((task) => task.taskId)}
+        strategy={verticalListSortingStrategy}
+      >
+        <ol
+          ref={setNodeRef}
+          aria-labelledby={headingId}
+          className={`flex min-h-24 flex-col gap-2 rounded-lg p-1 ${isOver ? "bg-surface" : ""}`}
+        >
+          {tasks.map((task) => (
+            <SortableCard key={task.taskId} task={task} noteTitles={noteTitles} />
+          ))}
+          {tasks.length === 0 && (
+            <li className="grid min-h-20 place-items-center rounded-lg border border-dashed border-line text-sm text-muted">
+              Drop tasks here
+            </li>
+          )}
+        </ol>
+      </SortableContext>
+      {hasMore && (
+        <button
+          type="button"
+          onClick={onLoadMore}
+          disabled={loading}
+          aria-label={`Load more ${statusLabels[status]} tasks`}
+          className="min-h-11 rounded-md border border-line bg-surface px-3 text-sm font-medium disabled:opacity-60"
+        >
+          {loading ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SortableCard({
+  task,
+  noteTitles,
+}: {
+  readonly task: TaskCard;
+  readonly noteTitles: Readonly<Record<string, string>>;
+}) {
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: task.taskId });
+  return (
+    <li
+      ref={setNodeRef}
+      data-task-id={task.taskId}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={isDragging ? "opacity-40" : undefined}
+    >
+      <CardBody
+        task={task}
+        noteTitles={noteTitles}
+        handle={
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Move task: ${task.description}`}
+            className="grid min-h-11 min-w-11 shrink-0 cursor-grab touch-none place-items-center rounded-md text-lg text-muted hover:bg-canvas active:cursor-grabbing"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        }
+      />
+    </li>
+  );
+}
+
+function CardBody({
+  task,
+  noteTitles,
+  handle,
+  overlay = false,
+}: {
+  readonly task: TaskCard;
+  readonly noteTitles: Readonly<Record<string, string>>;
+  readonly handle?: React.ReactNode;
+  readonly overlay?: boolean;
+}) {
+  const noteTitle = task.noteId ? noteTitles[task.noteId] : undefined;
+  return (
+    <article
+      className={`flex items-start gap-1 rounded-lg border border-line bg-surface p-2 ${overlay ? "shadow-lg" : ""}`}
+    >
+      {handle ?? (
+        <span aria-hidden="true" className="grid min-h-11 min-w-11 place-items-center text-muted">
+          ⠿
+        </span>
+      )}
+      <div className="min-w-0 flex-1 space-y-1 py-2">
+        <h3
+          className={`break-words text-sm font-medium ${task.status === "completed" ? "text-muted line-through" : ""}`}
+        >
+          {task.description}
+        </h3>
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
+          <span>{priorityLabels[task.priority]} priority</span>
+          {task.dueDate && <DueDate dueDate={task.dueDate} status={task.status} />}
+          {task.noteId && noteTitle !== undefined && !overlay && (
+            <Link
+              href={`/notes/${task.noteId}`}
+              className="text-accent underline underline-offset-2"
+            >
+              Note: {noteTitle || "Untitled"}
+            </Link>
+          )}
+        </p>
+      </div>
+    </article>
   );
 }

@@ -6,9 +6,8 @@ import { describe, expect, it } from "vitest";
  * What every page's first load pulls in: the static import closure of each "use client" module
  * (`import type` and dynamic `import()` do not count; a "use server" module reaches the browser
  * only as a reference). Heavy libraries must stay out of it (issue 13, weight): full zod (client
- * code uses zod/mini), the MQTT client, the markdown renderer and the board's drag library
- * (dnd-kit, ~20 KB gzip: components/tasks/task-board-dnd.tsx, loaded on the first intent to drag)
- * load lazily. Measured by bench section 4 (bench/web.ts): notes list and board within the bare
+ * code uses zod/mini), the MQTT client, the markdown renderer, the search engine and the passkey
+ * client load lazily; the password estimator never reaches the browser. Measured by bench section 4 (bench/web.ts): notes list and board within the bare
  * Next page + 60 KB gzip.
  */
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -19,12 +18,12 @@ const forbidden = [
   "remark-gfm",
   "rehype-sanitize",
   "node-diff3",
-  "@dnd-kit/core",
-  "@dnd-kit/sortable",
-  "@dnd-kit/utilities",
+  "minisearch",
+  "@simplewebauthn/browser",
+  "@zxcvbn-ts/core",
 ];
 /** Client modules only ever loaded with import(): they may use what the others must not. */
-const lazyOnly = ["components/notes/markdown-view.tsx", "components/tasks/task-board-dnd.tsx"];
+const lazyOnly = ["components/notes/markdown-view.tsx"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -123,10 +122,10 @@ describe("client bundles", () => {
     }
   });
 
-  // The board's cards and the task labels are drawn at first paint: not even zod/mini there
-  // (lib/tasks/view.ts once carried the list's query schema, and with it zod's date formats).
-  it("draws the board's cards and the task labels without any zod", () => {
-    const firstPaint = ["components/tasks/board-parts.tsx", "lib/tasks/view.ts"];
+  // The task labels are drawn at first paint: not even zod/mini there (lib/tasks/view.ts once
+  // carried the list's query schema, and with it zod's date formats).
+  it("draws the task labels without any zod", () => {
+    const firstPaint = ["lib/tasks/view.ts"];
     expect(
       firstPaint.flatMap((file) => heavyImports(path.join(root, file), ["zod"], false)),
     ).toEqual([]);
