@@ -6,11 +6,11 @@
  *   AWS_REGION=eu-west-1 npx tsx scripts/drop-search-text.ts <Notes table name>
  *
  * `--endpoint http://127.0.0.1:8000` points it at a DynamoDB Local instead. Safe to run twice
- * and beside the live app (see lib/db/notes/drop-search-text.ts).
+ * and beside the live app (see lib/db/migrations/drop-search-text.ts).
  */
 import { parseArgs } from "node:util";
 import { createDocumentClient } from "@/lib/db/client";
-import { dropSearchText } from "@/lib/db/notes/drop-search-text";
+import { dropSearchText } from "@/lib/db/migrations/drop-search-text";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

@@ -86,3 +86,31 @@ export function PasswordField({
     />
   );
 }
+
+/** A new password and its repeat (change and reset): the manager fills both, the server compares. */
+export function NewPasswordFields({
+  hint,
+  state,
+}: {
+  readonly hint: string;
+  readonly state?: ActionState | null;
+}) {
+  return (
+    <>
+      <PasswordField
+        name="newPassword"
+        label="New password"
+        autoComplete="new-password"
+        minLength={8}
+        hint={hint}
+        state={state}
+      />
+      <PasswordField
+        name="confirmPassword"
+        label="Repeat the new password"
+        autoComplete="new-password"
+        state={state}
+      />
+    </>
+  );
+}

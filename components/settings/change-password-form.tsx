@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { changePasswordAction } from "@/app/(app)/settings/actions";
 import { FormStatus } from "@/components/forms/form-status";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { PasswordField } from "@/components/forms/text-field";
+import { NewPasswordFields, PasswordField } from "@/components/forms/text-field";
 import { changingOwnSession } from "@/lib/offline/device-data";
 
 export function ChangePasswordForm({ email }: { readonly email: string }) {
@@ -14,18 +14,8 @@ export function ChangePasswordForm({ email }: { readonly email: string }) {
       {/* Lets password managers file the new password under the right account. */}
       <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
       <PasswordField name="currentPassword" label="Current password" state={state} />
-      <PasswordField
-        name="newPassword"
-        label="New password"
-        autoComplete="new-password"
-        minLength={8}
+      <NewPasswordFields
         hint="At least 8 characters. Signs you out everywhere else."
-        state={state}
-      />
-      <PasswordField
-        name="confirmPassword"
-        label="Repeat the new password"
-        autoComplete="new-password"
         state={state}
       />
       <FormStatus state={state} />

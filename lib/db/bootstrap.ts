@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { toCreateTableInput, toTimeToLiveInput } from "@/lib/db/create-table-input";
-import { dropSearchText } from "@/lib/db/notes/drop-search-text";
+import { dropSearchText } from "@/lib/db/migrations/drop-search-text";
 import { type TableName, tableDefinitions, tableNames } from "@/lib/db/schema";
 
 export type EnsureResult = "created" | "updated" | "unchanged";
@@ -143,7 +143,7 @@ interface Migration {
 }
 
 const migrations: readonly Migration[] = [
-  // Issue 14: note items store their body once (lib/db/notes/drop-search-text.ts).
+  // Issue 14: note items store their body once (lib/db/migrations/drop-search-text.ts).
   { name: "notes-drop-search-text", table: "Notes", run: dropSearchText },
 ];
 

@@ -9,7 +9,7 @@ import type { Attachment, Note, NoteCard } from "@/lib/notes/types";
  * A note as stored, with the attributes its list index reads. The body is stored once, in
  * `content`: search matches it case-insensitively when it reads the item (see `searchNotes`).
  * Items written before issue 14 may still carry a lower-cased `searchText` copy until an edit
- * or the migration in `drop-search-text.ts` removes it; nothing reads it.
+ * or the migration in `lib/db/migrations/drop-search-text.ts` removes it; nothing reads it.
  */
 export interface NoteItem {
   userId: string;

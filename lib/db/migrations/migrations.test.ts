@@ -2,7 +2,7 @@ import { DeleteCommand, GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { ulid } from "ulid";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureTables, migrationMarkerKey } from "@/lib/db/bootstrap";
-import { dropSearchText } from "@/lib/db/notes/drop-search-text";
+import { dropSearchText } from "@/lib/db/migrations/drop-search-text";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
 let cloud: TestCloud;
