@@ -29,6 +29,30 @@ test("Ctrl+K opens the palette and the keyboard alone reaches a note", async ({ 
   await expect(palette.dialog()).toBeHidden();
 });
 
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("the header's search button opens the palette, and a tap reaches a note", async ({
+    page,
+  }) => {
+    test.slow();
+    const notes = new NotesPage(page);
+    const palette = new Palette(page);
+    const word = `Wombat${Date.now()}`;
+    const { noteId } = await notes.createViaApi({ title: `${word} note`, content: "Tapped" });
+    await page.goto("/notes");
+    await new TasksPage(page).replicaReady();
+
+    await palette.button().tap();
+    await expect(palette.input()).toBeFocused();
+    await page.keyboard.type(word);
+    await palette.option(`${word} note`).tap();
+
+    await expect(page).toHaveURL(new RegExp(`/notes/${noteId}$`));
+    await expect(palette.dialog()).toBeHidden();
+  });
+});
+
 test("Ctrl+K opens from a field, and Escape gives focus back there", async ({ page }) => {
   const palette = new Palette(page);
   await page.goto("/notes");

@@ -2,6 +2,7 @@ import { BrandLink } from "@/components/app-shell/brand-link";
 import { navItems } from "@/components/app-shell/nav-items";
 import { NavLink } from "@/components/app-shell/nav-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { OpenPaletteButton } from "@/components/palette/open-palette-button";
 import { InstallButton } from "@/components/pwa/install-button";
 import { SyncStatus } from "@/components/pwa/sync-status";
 import type { SessionUser } from "@/lib/auth/session";
@@ -26,6 +27,7 @@ export function AppHeader({ user }: { readonly user: SessionUser }) {
           </nav>
         )}
         <div className="ml-auto flex min-w-0 items-center gap-1">
+          <OpenPaletteButton />
           <SyncStatus userId={user.userId} />
           <InstallButton />
           <NavLink

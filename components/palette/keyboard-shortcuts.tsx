@@ -5,7 +5,7 @@ import { type ComponentType, useCallback, useEffect, useRef, useState } from "re
 import type { PaletteLayerProps, PaletteView } from "@/components/palette/palette-layer";
 import type { PaletteCommandId } from "@/components/palette/palette-state";
 import { initialKeyState, isTypingTarget, type KeyState, keyStep } from "@/lib/keyboard/keys";
-import type { ShortcutCommand } from "@/lib/keyboard/shortcuts";
+import { openPaletteEvent, type ShortcutCommand } from "@/lib/keyboard/shortcuts";
 
 /** The palette and the shortcuts dialog: their own chunk, fetched on first use. */
 const loadLayer = () =>
@@ -158,6 +158,13 @@ export function KeyboardShortcuts() {
       delete document.documentElement.dataset.shortcuts;
     };
   }, [run]);
+
+  // The header's search button (no keyboard needed).
+  useEffect(() => {
+    const onOpen = () => open("palette");
+    window.addEventListener(openPaletteEvent, onOpen);
+    return () => window.removeEventListener(openPaletteEvent, onOpen);
+  }, [open]);
 
   // Stays mounted once loaded: the sign-out form it holds must outlive the palette closing.
   if (!Layer) return null;

@@ -15,6 +15,11 @@ export class Palette {
     for (const key of keys) await this.page.keyboard.press(key);
   }
 
+  /** The header's button: the palette without a keyboard (a phone). */
+  button() {
+    return this.page.getByRole("button", { name: "Search and commands" });
+  }
+
   dialog() {
     return this.page.getByRole("dialog", { name: "Command palette" });
   }

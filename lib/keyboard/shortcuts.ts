@@ -49,3 +49,6 @@ export const shortcuts: readonly Shortcut[] = [
   { keys: ["g", "b"], description: "Go to the board", command: "go-board" },
   { keys: ["?"], description: "Show keyboard shortcuts", command: "show-shortcuts" },
 ];
+
+/** The window event that opens the palette without a keyboard (the header's search button). */
+export const openPaletteEvent = "jotboard:open-palette";
