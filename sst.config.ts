@@ -36,10 +36,18 @@ export default $config({
       ]),
     );
 
+    // The origins people use the site at: JOTBOARD_ORIGINS, else JOTBOARD_APP_URL's (as lib/env.ts
+    // reads them). Browsers upload to the bucket only from these.
+    const siteOrigins = () => {
+      const listed = process.env.JOTBOARD_ORIGINS?.split(",").map((origin) => origin.trim());
+      const appUrl = process.env.JOTBOARD_APP_URL;
+      return listed?.filter(Boolean) ?? (appUrl ? [new URL(appUrl).origin] : undefined);
+    };
+
     const { cors, uploadPrefix, abandonedUploadExpiryDays } = bucketDefinition;
     const bucket = new sst.aws.Bucket(bucketDefinition.name, {
       cors: {
-        allowOrigins: process.env.JOTBOARD_ORIGINS?.split(",") ?? ["*"],
+        allowOrigins: siteOrigins() ?? ["*"],
         allowMethods: [...cors.allowMethods],
         allowHeaders: [...cors.allowHeaders],
         exposeHeaders: [...cors.exposeHeaders],
@@ -134,8 +142,8 @@ export default $config({
         JOTBOARD_CLIENT_ADDRESS_HEADER: clientAddressHeader,
         JOTBOARD_APP_URL: process.env.JOTBOARD_APP_URL ?? "",
         ...realtimeEnvironment,
-        // Passkeys are bound to these origins (lib/passkeys/relying-party.ts); without them
-        // passkeys are refused on AWS, with a message naming this variable.
+        // Passkeys are bound to these origins (lib/passkeys/relying-party.ts); unset, to the
+        // origin of JOTBOARD_APP_URL (lib/env.ts), and with neither they are refused on AWS.
         ...(process.env.JOTBOARD_ORIGINS && { JOTBOARD_ORIGINS: process.env.JOTBOARD_ORIGINS }),
       },
     });

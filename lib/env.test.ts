@@ -42,6 +42,33 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ ...iot, JOTBOARD_REALTIME_TOPIC_PREFIX: "a/+/b" })).toThrow(/topic/);
   });
 
+  it("takes the app's address and its passkey origins from either setting", () => {
+    const site = "https://jotboard.example";
+    // One address is enough on AWS: mail links and passkeys use the same site.
+    expect(parseEnv({ JOTBOARD_CLOUD: "aws", JOTBOARD_APP_URL: `${site}/` })).toMatchObject({
+      appUrl: site,
+      origins: [site],
+    });
+    // Locally the launcher names one port; passkeys keep working on any localhost port.
+    expect(parseEnv({ ...local, JOTBOARD_APP_URL: "http://localhost:3000" }).origins).toBe(
+      undefined,
+    );
+    expect(
+      parseEnv({ ...local, JOTBOARD_ORIGINS: `${site}, https://www.jotboard.example` }),
+    ).toMatchObject({ appUrl: site, origins: [site, "https://www.jotboard.example"] });
+    // Both set: each as given.
+    expect(
+      parseEnv({
+        ...local,
+        JOTBOARD_APP_URL: "https://app.jotboard.example",
+        JOTBOARD_ORIGINS: site,
+      }),
+    ).toMatchObject({ appUrl: "https://app.jotboard.example", origins: [site] });
+    const neither = parseEnv(local);
+    expect(neither.appUrl).toBeUndefined();
+    expect(neither.origins).toBeUndefined();
+  });
+
   it("explains how to start the local cloud when its endpoints are missing", () => {
     expect(() => parseEnv({})).toThrow(/npm run dev/);
   });

@@ -47,7 +47,7 @@ export function relyingParty(headers: Headers, config: Env = env()): RelyingPart
       "forbidden",
       config.origins || config.cloud === "local"
         ? "Passkeys cannot be used at this address."
-        : "Passkeys are not set up on this server (JOTBOARD_ORIGINS is not set).",
+        : "Passkeys are not set up on this server (set JOTBOARD_APP_URL or JOTBOARD_ORIGINS).",
     );
   }
   return { rpID: url.hostname, origin: url.origin, rpName };
