@@ -1,4 +1,3 @@
-import { ulid } from "ulid";
 import { changeAnswer, noteAnswer, uploadGrantAnswer } from "@/lib/api/answers";
 import { readAnswer, readJson, sendRequest } from "@/lib/api/client";
 import type { Note } from "@/lib/notes/types";
@@ -17,6 +16,7 @@ import {
   takeForSending,
 } from "@/lib/offline/store";
 import type { Task } from "@/lib/tasks/types";
+import { ulid } from "@/lib/ulid";
 
 /**
  * Sends a change now, or keeps it in the outbox when there is no connection, and replays the
