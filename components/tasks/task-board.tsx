@@ -1,12 +1,38 @@
 "use client";
 
-import { type ComponentType, useEffect, useRef, useState } from "react";
-import { CardBody, CardList, ColumnFrame } from "@/components/tasks/board-parts";
-import type { DragBoardProps } from "@/components/tasks/task-board-dnd";
-import { afterPageLoad } from "@/lib/client/after-page-load";
-import { type BoardPages, type Columns, columnCount } from "@/lib/tasks/board-reducer";
+import {
+  type Announcements,
+  closestCorners,
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  type UniqueIdentifier,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from "@dnd-kit/sortable";
+import { CSS } from "@dnd-kit/utilities";
+import Link from "next/link";
+import { DueDate } from "@/components/tasks/due-date";
+import {
+  type BoardPages,
+  type Columns,
+  columnCount,
+  locate,
+  nameOf,
+  placeOf,
+} from "@/lib/tasks/board-reducer";
 import { type TaskStatus, taskStatuses } from "@/lib/tasks/constants";
+import type { TaskCard } from "@/lib/tasks/types";
 import { useTaskBoard } from "@/lib/tasks/use-task-board";
+import { priorityLabels, statusLabels } from "@/lib/tasks/view";
 
 interface TaskBoardProps {
   readonly initial: BoardPages;
@@ -17,83 +43,43 @@ interface TaskBoardProps {
   readonly source?: Columns;
 }
 
-let dragLayer: ComponentType<DragBoardProps> | undefined;
-let loadingLayer: Promise<ComponentType<DragBoardProps>> | undefined;
-
-/** dnd-kit and the sortable cards, fetched once per tab; a failed fetch is not kept. */
-function loadDragLayer(): Promise<ComponentType<DragBoardProps>> {
-  loadingLayer ??= import("@/components/tasks/task-board-dnd").then(
-    (module) => {
-      dragLayer = module.DragBoard;
-      return module.DragBoard;
-    },
-    (error: unknown) => {
-      loadingLayer = undefined;
-      throw error;
-    },
-  );
-  return loadingLayer;
-}
-
-/**
- * Whether fetching the layer can work now: online, or under the service worker, which holds
- * every chunk of the app once it controls the page. Offline without it, a fetch would fail, and
- * the bundler keeps a chunk's failed load for the tab's life: wait for the connection instead.
- */
-function canFetchLayer(): boolean {
-  return navigator.onLine || Boolean(navigator.serviceWorker?.controller);
-}
-
-/** What starts the drag layer's fetch on the board: a pointer over it, focus in it, a touch. */
-const intents = ["pointerover", "focusin", "touchstart"] as const;
-
 /**
  * The board: three columns (from the device's replica, else the server's ByStatus index), drag
- * and drop by pointer (mouse, pen, touch on the handle) and keyboard. A drop shows at once and is
- * persisted by useTaskBoard; a refused one is put back with a spoken message.
- *
- * First paint and hydration draw the cards without handles: the drag layer (dnd-kit,
- * task-board-dnd.tsx, ~20 KB gzip) loads at the first sign of intent on the board, at the first
- * interaction anywhere, or 5 s after the page's load (lib/client/after-page-load.ts), and the
- * handles appear with it. Nothing pressed before is replayed: there is no handle to press until
- * a drag can start.
+ * and drop by pointer (mouse, pen, touch on the handle) and keyboard. A drop shows at once and is persisted by useTaskBoard;
+ * a refused one is put back with a spoken message.
  */
 export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProps) {
   const board = useTaskBoard(initial, source);
-  const { columns, cursors, notice, loading } = board;
-  const [DragLayer, setDragLayer] = useState(() => dragLayer);
-  const container = useRef<HTMLDivElement>(null);
+  const { columns, cursors, activeId, notice, loading } = board;
 
-  useEffect(() => {
-    if (DragLayer) return;
-    const element = container.current;
-    let active = true;
-    let fetching = false;
-    const want = () => {
-      if (fetching || !canFetchLayer()) return;
-      fetching = true;
-      void loadDragLayer().then(
-        (layer) => active && setDragLayer(() => layer),
-        // Tried again at the next intent, or when the connection comes back.
-        () => {
-          fetching = false;
-        },
-      );
-    };
-    for (const intent of intents) element?.addEventListener(intent, want, { passive: true });
-    window.addEventListener("online", want);
-    const cancel = afterPageLoad(want);
-    return () => {
-      active = false;
-      for (const intent of intents) element?.removeEventListener(intent, want);
-      window.removeEventListener("online", want);
-      cancel();
-    };
-  }, [DragLayer]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+
+  // dnd-kit calls these during the drag: they read the board as last rendered.
+  const name = (id: UniqueIdentifier) => nameOf(board.latest().columns, String(id));
+  const place = (id: UniqueIdentifier) => placeOf(board.latest().columns, String(id));
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up task ${name(active.id)}, in ${place(active.id)}.`,
+    // Over itself is where it started: "picked up" already said so.
+    onDragOver: ({ active, over }) =>
+      over?.id === active.id
+        ? undefined
+        : over
+          ? `Task ${name(active.id)} is over ${place(over.id)}.`
+          : `Task ${name(active.id)} is not over a column.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `Task ${name(active.id)} dropped in ${place(active.id)}.`
+        : `Task ${name(active.id)} dropped outside the board; it stays where it was.`,
+    onDragCancel: ({ active }) => `Moving task ${name(active.id)} was cancelled.`,
+  };
+
+  const active = activeId ? locate(columns, activeId)?.task : undefined;
 
   return (
-    // data-drag-layer: whether cards can be dragged yet (tests and debugging read it).
-    <div ref={container} className="space-y-3" data-drag-layer={DragLayer ? "ready" : "waiting"}>
+    <div className="space-y-3">
       <p
         role="status"
         aria-live="polite"
@@ -101,30 +87,193 @@ export function TaskBoard({ initial, counts, noteTitles, source }: TaskBoardProp
       >
         {notice?.text}
       </p>
-      {DragLayer ? (
-        <DragLayer board={board} counts={counts} noteTitles={noteTitles} />
-      ) : (
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCorners}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              "To move a task, press Space or Enter on its handle. Use the arrow keys to move it within a column or to the next column, then Space or Enter to drop it, or Escape to cancel.",
+          },
+        }}
+        onDragStart={board.onDragStart}
+        onDragOver={board.onDragOver}
+        onDragEnd={board.onDragEnd}
+        onDragCancel={board.onDragCancel}
+      >
         <div className="grid gap-4 md:grid-cols-3">
           {taskStatuses.map((status) => (
-            <ColumnFrame
+            <BoardColumn
               key={status}
               status={status}
+              tasks={columns[status]}
               count={columnCount(board, status, counts[status])}
               hasMore={Boolean(cursors[status])}
               loading={loading === status}
               onLoadMore={() => board.loadMore(status)}
-            >
-              <CardList status={status} empty={columns[status].length === 0}>
-                {columns[status].map((task) => (
-                  <li key={task.taskId} data-task-id={task.taskId}>
-                    <CardBody task={task} noteTitles={noteTitles} />
-                  </li>
-                ))}
-              </CardList>
-            </ColumnFrame>
+              noteTitles={noteTitles}
+            />
           ))}
         </div>
-      )}
+        <DragOverlay>
+          {active ? <CardBody task={active} noteTitles={noteTitles} overlay /> : null}
+        </DragOverlay>
+      </DndContext>
     </div>
+  );
+}
+
+function BoardColumn({
+  status,
+  tasks,
+  count,
+  hasMore,
+  loading,
+  onLoadMore,
+  noteTitles,
+}: {
+  readonly status: TaskStatus;
+  readonly tasks: readonly TaskCard[];
+  readonly count: number;
+  readonly hasMore: boolean;
+  readonly loading: boolean;
+  readonly onLoadMore: () => void;
+  readonly noteTitles: Readonly<Record<string, string>>;
+}) {
+  const { setNodeRef, isOver } = useDroppable({ id: status });
+  const headingId = `column-${status}`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-column={status}
+      className="flex min-w-0 flex-col gap-2 rounded-xl border border-line bg-canvas p-3"
+    >
+      <h2 id={headingId} className="flex items-center gap-2 font-semibold">
+        {statusLabels[status]}
+        <span className="rounded-full bg-surface px-2 text-sm font-normal text-muted">
+          {count}
+          <span className="sr-only"> tasks</span>
+        </span>
+      </h2>
+      <SortableContext
+        id={status}
+        items={tasks.map((task) => task.taskId)}
+        strategy={verticalListSortingStrategy}
+      >
+        <ol
+          ref={setNodeRef}
+          aria-labelledby={headingId}
+          className={`flex min-h-24 flex-col gap-2 rounded-lg p-1 ${isOver ? "bg-surface" : ""}`}
+        >
+          {tasks.map((task) => (
+            <SortableCard key={task.taskId} task={task} noteTitles={noteTitles} />
+          ))}
+          {tasks.length === 0 && (
+            <li className="grid min-h-20 place-items-center rounded-lg border border-dashed border-line text-sm text-muted">
+              Drop tasks here
+            </li>
+          )}
+        </ol>
+      </SortableContext>
+      {hasMore && (
+        <button
+          type="button"
+          onClick={onLoadMore}
+          disabled={loading}
+          aria-label={`Load more ${statusLabels[status]} tasks`}
+          className="min-h-11 rounded-md border border-line bg-surface px-3 text-sm font-medium disabled:opacity-60"
+        >
+          {loading ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function SortableCard({
+  task,
+  noteTitles,
+}: {
+  readonly task: TaskCard;
+  readonly noteTitles: Readonly<Record<string, string>>;
+}) {
+  const {
+    attributes,
+    listeners,
+    setNodeRef,
+    setActivatorNodeRef,
+    transform,
+    transition,
+    isDragging,
+  } = useSortable({ id: task.taskId });
+  return (
+    <li
+      ref={setNodeRef}
+      data-task-id={task.taskId}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={isDragging ? "opacity-40" : undefined}
+    >
+      <CardBody
+        task={task}
+        noteTitles={noteTitles}
+        handle={
+          <button
+            type="button"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Move task: ${task.description}`}
+            className="grid min-h-11 min-w-11 shrink-0 cursor-grab touch-none place-items-center rounded-md text-lg text-muted hover:bg-canvas active:cursor-grabbing"
+          >
+            <span aria-hidden="true">⠿</span>
+          </button>
+        }
+      />
+    </li>
+  );
+}
+
+function CardBody({
+  task,
+  noteTitles,
+  handle,
+  overlay = false,
+}: {
+  readonly task: TaskCard;
+  readonly noteTitles: Readonly<Record<string, string>>;
+  readonly handle?: React.ReactNode;
+  readonly overlay?: boolean;
+}) {
+  const noteTitle = task.noteId ? noteTitles[task.noteId] : undefined;
+  return (
+    <article
+      className={`flex items-start gap-1 rounded-lg border border-line bg-surface p-2 ${overlay ? "shadow-lg" : ""}`}
+    >
+      {handle ?? (
+        <span aria-hidden="true" className="grid min-h-11 min-w-11 place-items-center text-muted">
+          ⠿
+        </span>
+      )}
+      <div className="min-w-0 flex-1 space-y-1 py-2">
+        <h3
+          className={`break-words text-sm font-medium ${task.status === "completed" ? "text-muted line-through" : ""}`}
+        >
+          {task.description}
+        </h3>
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-muted">
+          <span>{priorityLabels[task.priority]} priority</span>
+          {task.dueDate && <DueDate dueDate={task.dueDate} status={task.status} />}
+          {task.noteId && noteTitle !== undefined && !overlay && (
+            <Link
+              href={`/notes/${task.noteId}`}
+              className="text-accent underline underline-offset-2"
+            >
+              Note: {noteTitle || "Untitled"}
+            </Link>
+          )}
+        </p>
+      </div>
+    </article>
   );
 }

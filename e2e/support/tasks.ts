@@ -22,17 +22,6 @@ export class TasksPage {
   async gotoBoard() {
     await this.page.goto("/tasks/board");
     await expect(this.column("todo")).toBeVisible();
-    await this.dragReady();
-  }
-
-  /**
-   * The pointer goes over the board, as a person's would, and the cards get their handles: the
-   * drag layer loads at that intent (or at the first interaction, or 5 s after the page's load).
-   */
-  async dragReady() {
-    const board = this.page.locator("[data-drag-layer]");
-    await board.hover({ position: { x: 1, y: 1 } });
-    await expect(board).toHaveAttribute("data-drag-layer", "ready");
   }
 
   async gotoDeleted() {
@@ -110,7 +99,6 @@ export class TasksPage {
 
   /** Press, move in steps (dnd-kit starts a drag after 5 px), wait until it shows there, release. */
   async dragWithMouse(description: string, taskId: string, to: Status) {
-    await this.dragReady();
     const from = await this.handle(description).boundingBox();
     const target = await this.column(to).locator("ol").boundingBox();
     if (!from || !target) throw new Error("The card or the column is not on screen.");
@@ -128,7 +116,6 @@ export class TasksPage {
    * Each key waits for its announcement, so the drop lands where the arrows took the card.
    */
   async dragWithKeyboard(description: string, keys: readonly string[]) {
-    await this.dragReady();
     await this.handle(description).focus();
     await this.page.keyboard.press("Space");
     await expect(this.liveRegion()).toContainText(`Picked up task ${description}`);

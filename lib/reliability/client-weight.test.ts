@@ -24,13 +24,9 @@ const forbidden = [
   "@zxcvbn-ts/core",
   // lib/ulid.ts makes the browser's ids in a few lines.
   "ulid",
-  // The board's drag layer (components/tasks/task-board-dnd.tsx) loads after first paint.
-  "@dnd-kit/core",
-  "@dnd-kit/sortable",
-  "@dnd-kit/utilities",
 ];
 /** Client modules only ever loaded with import(): they may use what the others must not. */
-const lazyOnly = ["components/notes/markdown-view.tsx", "components/tasks/task-board-dnd.tsx"];
+const lazyOnly = ["components/notes/markdown-view.tsx"];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
