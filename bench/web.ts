@@ -174,15 +174,34 @@ function mainThread(result: LighthouseResult): string {
 /** What a signed-in page may load beyond the bare page (issue 13), in KB gzip. */
 const jsAllowanceKb = 60;
 
-/** The page's largest scripts and Lighthouse's unused-JavaScript estimate: where the bytes are. */
+/**
+ * The page's largest scripts, what it fetched after its load event (lazy chunks, and Next's
+ * prefetch of the routes its links point to: JavaScript of other pages, counted here too), and
+ * Lighthouse's unused-JavaScript estimate: where the bytes are.
+ */
 function scriptWhy(result: LighthouseResult): string {
-  const scripts = (result.audits["network-requests"]?.details?.items ?? [])
-    .filter((item) => item.resourceType === "Script")
+  const all = (result.audits["network-requests"]?.details?.items ?? []).filter(
+    (item) => item.resourceType === "Script",
+  ) as { url?: string; transferSize?: number; networkRequestTime?: number }[];
+  const scripts = [...all]
     .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
     .slice(0, 4)
     .map((item) => `${item.url?.split("/").at(-1)} ${fixed((item.transferSize ?? 0) / 1024)} KB`);
+  const load = (result.audits.metrics?.details?.items?.[0] as { observedLoad?: number } | undefined)
+    ?.observedLoad;
+  const late =
+    load === undefined ? [] : all.filter((item) => (item.networkRequestTime ?? 0) > load);
+  const lateKb = late.reduce((sum, item) => sum + (item.transferSize ?? 0), 0) / 1024;
   const unused = result.audits["unused-javascript"]?.displayValue;
-  return `largest scripts ${scripts.join(", ")}${unused ? `; unused JavaScript at load: ${unused}` : ""}`;
+  return [
+    `largest scripts ${scripts.join(", ")}`,
+    late.length > 0
+      ? `${fixed(lateKb)} KB in ${late.length} scripts fetched after the load event (${late.map((item) => item.url?.split("/").at(-1)).join(", ")})`
+      : "",
+    unused ? `unused JavaScript at load: ${unused}` : "",
+  ]
+    .filter(Boolean)
+    .join("; ");
 }
 
 const targets = { performance: 95, accessibility: 100, "best-practices": 100 } as const;

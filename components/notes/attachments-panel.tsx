@@ -1,7 +1,7 @@
 "use client";
 
 import { type DragEvent, useEffect, useRef, useState } from "react";
-import { noteSchema } from "@/lib/api/schemas";
+import { noteAnswer } from "@/lib/api/answers";
 import { attachmentTypes, inlineImageTypes, noteLimits } from "@/lib/notes/constants";
 import type { Attachment, Note } from "@/lib/notes/types";
 import {
@@ -153,7 +153,7 @@ export function AttachmentsPanel({
 
   async function remove(attachment: Attachment) {
     try {
-      await postJson(`${base}/${attachment.attachmentId}`, {}, noteSchema, "DELETE");
+      await postJson(`${base}/${attachment.attachmentId}`, {}, noteAnswer, "DELETE");
       setAttachments((current) =>
         current.filter((existing) => existing.attachmentId !== attachment.attachmentId),
       );

@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { trashBatchAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { trashBatchSchema } from "@/lib/api/schemas";
 
 const wait = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
@@ -22,7 +22,7 @@ export function EmptyTrashButton() {
     let deleted = 0;
     try {
       for (;;) {
-        const result = await callApi("/api/notes?trash=1", trashBatchSchema, { method: "DELETE" });
+        const result = await callApi("/api/notes?trash=1", trashBatchAnswer, { method: "DELETE" });
         if (!result.ok && result.status === 429) {
           const seconds = result.retryAfterSeconds ?? 5;
           setMessage(`${deleted} deleted; pausing ${seconds} s (saving limit)…`);

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { ulid } from "ulid";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { NoteHeader } from "@/components/notes/note-header";
 import { ulidPattern } from "@/lib/id-pattern";
 import type { NoteFields } from "@/lib/offline/drafts";
+import { ulid } from "@/lib/ulid";
 
 /**
  * A note that does not exist yet, with a client-made id. The id rides in the URL's hash (never

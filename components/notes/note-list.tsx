@@ -2,8 +2,8 @@
 
 import { useEffect, useState } from "react";
 import { NoteCard } from "@/components/notes/note-card";
+import { notePageAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { notePageSchema } from "@/lib/api/schemas";
 import type { NoteCard as NoteCardData, Page } from "@/lib/notes/types";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 import { usePullOnShow, useReplicaFallback, useReplicaQuery } from "@/lib/replica/hooks";
@@ -76,7 +76,7 @@ function ServerNoteList({ initial, query }: { initial: Page<NoteCardData>; query
     setError(undefined);
     const result = await callApi(
       `/api/notes?${query}${query ? "&" : ""}cursor=${encodeURIComponent(cursor)}`,
-      notePageSchema,
+      notePageAnswer,
     );
     if (result.ok) {
       const page = result.data;

@@ -6,8 +6,8 @@ import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
 import { NoteHeader } from "@/components/notes/note-header";
 import { NoteTasks } from "@/components/tasks/note-tasks";
+import { noteAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { noteSchema } from "@/lib/api/schemas";
 import { remoteImagesQuery } from "@/lib/notes/references";
 import type { Note } from "@/lib/notes/types";
 import { usePullOnShow, useReplicaFallback, useReplicaQuery } from "@/lib/replica/hooks";
@@ -88,7 +88,7 @@ function useMissingNote(noteId: string, found: boolean): "looking" | "gone" {
       await pullNow();
       const kept = await readNote(noteId);
       if (!active || (kept && !kept.deletedAt)) return;
-      const result = await callApi(`/api/notes/${noteId}`, noteSchema);
+      const result = await callApi(`/api/notes/${noteId}`, noteAnswer);
       if (!active) return;
       if (result.ok) await storeAnswer("note", result.data);
       else if (result.status === 404) setGone(noteId);

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { noteLimits } from "@/lib/notes/constants";
-import { tagSchema } from "@/lib/notes/tag-schema";
+import { checkTag } from "@/lib/notes/tag-rules";
 
 interface TagInputProps {
   readonly tags: readonly string[];
@@ -16,9 +16,9 @@ export function TagInput({ tags, onChange }: TagInputProps) {
 
   function add(raw: string) {
     if (!raw.trim()) return;
-    const parsed = tagSchema.safeParse(raw);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message);
+    const parsed = checkTag(raw);
+    if (!parsed.ok) {
+      setError(parsed.message);
       return;
     }
     if (tags.length >= noteLimits.tags) {
@@ -28,7 +28,7 @@ export function TagInput({ tags, onChange }: TagInputProps) {
     setError(undefined);
     setText("");
     // Appended, not sorted in: the chip just added sits by the field, where Backspace removes it.
-    if (!tags.includes(parsed.data)) onChange([...tags, parsed.data]);
+    if (!tags.includes(parsed.tag)) onChange([...tags, parsed.tag]);
   }
 
   return (

@@ -2,6 +2,7 @@
 
 import { type ReactNode, useEffect, useState } from "react";
 import { countLabel, SearchResults } from "@/components/search/search-results";
+import { afterPageLoad } from "@/lib/client/after-page-load";
 import { loadLibrarySearch } from "@/lib/search/load";
 import { useLibrarySearch } from "@/lib/search/use-library-search";
 
@@ -20,8 +21,9 @@ interface NoteSearchProps {
 /**
  * The notes search box (issue 14 §1). With the whole library on this device, results come from
  * the replica's index as the person types (no Enter); without it (a first visit, no IndexedDB)
- * only the form's submit searches, on the server. The engine loads on focus or when the browser
- * is idle, never with the page.
+ * only the form's submit searches, on the server. The engine loads on focus, at the first
+ * interaction, or 5 s after the page's load (lib/client/after-page-load.ts), never with the page:
+ * at idle it landed in the page-load window (~11 KB gzip and the index build on the notes list).
  */
 export function NoteSearch({ initialQuery = "", tag, children }: NoteSearchProps) {
   const [text, setText] = useState(initialQuery);
@@ -30,11 +32,7 @@ export function NoteSearch({ initialQuery = "", tag, children }: NoteSearchProps
   // as the person types, the device answers.
   const live = ready && outcome !== undefined && text !== initialQuery;
 
-  useEffect(() => {
-    if (typeof requestIdleCallback !== "function") return;
-    const idle = requestIdleCallback(() => void loadLibrarySearch().catch(() => undefined));
-    return () => cancelIdleCallback(idle);
-  }, []);
+  useEffect(() => afterPageLoad(() => void loadLibrarySearch().catch(() => undefined)), []);
 
   return (
     <>

@@ -1,8 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
+import { notePageAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { notePageSchema } from "@/lib/api/schemas";
 import type { NoteOption } from "@/lib/tasks/view";
 
 const suggestions = 8;
@@ -36,7 +36,7 @@ export function NotePicker({ id, label, value, onChange }: NotePickerProps) {
       setStatus("loading");
       const query = new URLSearchParams({ limit: String(suggestions) });
       if (text.trim()) query.set("q", text.trim());
-      const result = await callApi(`/api/notes?${query}`, notePageSchema, {
+      const result = await callApi(`/api/notes?${query}`, notePageAnswer, {
         signal: controller.signal,
       });
       if (result.ok) {

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { ulid } from "ulid";
 import { makeTaskFromChecklistAction } from "@/app/(app)/tasks/actions";
 import { ActionButton } from "@/components/forms/action-button";
 import { DueDate } from "@/components/tasks/due-date";
 import { taskLimits } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
 import { priorityLabels, sameText, statusLabels, uncheckedChecklistLines } from "@/lib/tasks/view";
+import { ulid } from "@/lib/ulid";
 
 /**
  * A note's tasks: those that link to it, and its unchecked checklist lines, each of which can

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { notePageAnswer, taskAnswer } from "@/lib/api/answers";
 import { callApi, readAnswer } from "@/lib/api/client";
-import { notePageSchema, taskSchema } from "@/lib/api/schemas";
 import { callTasksApi } from "@/lib/tasks/api-client";
 import { taskFixture } from "@/lib/testing/fixtures";
 
@@ -20,7 +20,7 @@ afterEach(() => {
 describe("the API client", () => {
   it("answers with the body once it matches what the route answers", async () => {
     const page = { items: [], nextCursor: "abc" };
-    expect(await readAnswer(json(page), notePageSchema)).toEqual({
+    expect(await readAnswer(json(page), notePageAnswer)).toEqual({
       ok: true,
       status: 200,
       data: page,
@@ -28,7 +28,7 @@ describe("the API client", () => {
   });
 
   it("does not pass off an answer of another shape as data", async () => {
-    const answer = await readAnswer(json({ items: [{ noteId: 1 }] }), notePageSchema);
+    const answer = await readAnswer(json({ items: [{ noteId: 1 }] }), notePageAnswer);
     expect(answer).toMatchObject({ ok: false, status: 200 });
   });
 
@@ -37,7 +37,7 @@ describe("the API client", () => {
       json({ error: { code: "rate_limited", message: "Slow down." }, current: task }, 429, {
         "retry-after": "7",
       }),
-      taskSchema,
+      taskAnswer,
     );
     expect(answer).toEqual({
       ok: false,
@@ -48,7 +48,7 @@ describe("the API client", () => {
       current: task,
       retryAfterSeconds: 7,
     });
-    expect(await readAnswer(new Response("<html>", { status: 502 }), taskSchema)).toMatchObject({
+    expect(await readAnswer(new Response("<html>", { status: 502 }), taskAnswer)).toMatchObject({
       ok: false,
       message: "The server refused (HTTP 502).",
       serverMessage: undefined,
@@ -59,7 +59,7 @@ describe("the API client", () => {
     vi.stubGlobal("fetch", async () => {
       throw new TypeError("Failed to fetch");
     });
-    expect(await callApi("/api/notes", notePageSchema)).toEqual({
+    expect(await callApi("/api/notes", notePageAnswer)).toEqual({
       ok: false,
       status: 0,
       message: "You seem to be offline; nothing was changed.",

@@ -1,9 +1,9 @@
-import { type AnswerSchema, errorBodySchema } from "@/lib/api/schemas";
+import { type AnswerSchema, checkAnswer, readRefusal } from "@/lib/api/answers";
 import { endDeviceSession } from "@/lib/offline/device-data";
 
 /**
  * The browser's one way to read the JSON API: every answer becomes an `ApiResult`, its body
- * checked against the schema of what that route answers (lib/api/schemas.ts), never cast.
+ * checked against the schema of what that route answers (lib/api/answers.ts), never cast.
  * Network failures are results too, never exceptions.
  */
 export type ApiFailure = {
@@ -53,16 +53,15 @@ export async function readAnswer<T>(
   const { status } = response;
   if (response.ok) {
     if (schema === null || status === 204) return { ok: true, status, data: undefined as T };
-    const parsed = schema.safeParse(body);
-    if (parsed.success) return { ok: true, status, data: parsed.data };
+    const checked = await checkAnswer(schema, body);
+    if (checked) return { ok: true, status, data: checked.data };
     return {
       ok: false,
       status,
       message: "The server's answer could not be read; reload the page.",
     };
   }
-  const refusal = errorBodySchema.safeParse(body);
-  const error = refusal.success ? refusal.data : {};
+  const error = await readRefusal(body);
   const retryAfter = Number(response.headers.get("retry-after"));
   return {
     ok: false,

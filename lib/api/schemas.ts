@@ -4,14 +4,11 @@ import { taskPriorities, taskStatuses } from "@/lib/tasks/constants";
 import type { Task, TaskCard, TaskPage } from "@/lib/tasks/types";
 
 /**
- * What the JSON API answers, as the browser checks it (lib/api/client.ts) and as the device
- * checks what it kept (lib/offline/). Each schema is typed by its DTO, so a DTO that changes
- * without its schema fails the type check. `zod/mini` (functions, not methods) because these
- * ship in every signed-in page: full zod cost ~31 KB gzip there, mini a fraction of it.
+ * What the JSON API answers, as the browser checks it (lib/api/client.ts). Each schema is typed
+ * by its DTO, so a DTO that changes without its schema fails the type check. `zod/mini`
+ * (functions, not methods): full zod cost ~31 KB gzip. Client code reaches this module only
+ * through import() (lib/api/answers.ts), so not even zod/mini is in a page's first load.
  */
-
-/** A schema the browser checks an answer with. */
-export type AnswerSchema<T> = z.ZodMiniType<T>;
 
 export const attachmentSchema: z.ZodMiniType<Attachment> = z.object({
   attachmentId: z.string(),

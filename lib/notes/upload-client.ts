@@ -2,8 +2,9 @@
  * The browser's side of an attachment upload: presign, PUT straight to S3, confirm. Shared by
  * the attachments panel and the editor (paste and drop), which both learn of every new file.
  */
+
+import { type AnswerSchema, noteAnswer, uploadGrantAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { type AnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import type { Attachment } from "@/lib/notes/types";
 
 // Browsers often leave these types empty; the extension is then the best evidence.
@@ -83,7 +84,7 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   const base = `/api/notes/${noteId}/attachments`;
   const request = { name: file.name, size: file.size, contentType };
-  const { attachmentId, upload } = await postJson(base, request, uploadGrantSchema);
+  const { attachmentId, upload } = await postJson(base, request, uploadGrantAnswer);
   await putToStorage(
     upload.url,
     upload.headers,
@@ -92,7 +93,7 @@ export async function uploadAttachment(
     progress.register ?? (() => undefined),
   );
   progress.onConfirming?.();
-  const note = await postJson(`${base}/${attachmentId}`, request, noteSchema);
+  const note = await postJson(`${base}/${attachmentId}`, request, noteAnswer);
   const added = note.attachments.find((attachment) => attachment.attachmentId === attachmentId);
   if (!added) throw new Error("The file could not be attached.");
   for (const listener of listeners) listener(noteId, added);

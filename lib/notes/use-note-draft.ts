@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ulid } from "ulid";
 import { createSendLine, regressesBase } from "@/lib/notes/send-line";
 import type { Note } from "@/lib/notes/types";
 import { putDraft, readDraft } from "@/lib/offline/draft-store";
@@ -19,6 +18,7 @@ import {
 } from "@/lib/offline/drafts";
 import { isOfflineStoreAvailable, rememberNotes } from "@/lib/offline/store";
 import { reportPending, sendOrQueue } from "@/lib/offline/sync";
+import { ulid } from "@/lib/ulid";
 
 export type SaveState = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "error";
 

@@ -1,45 +1,6 @@
-import * as z from "zod/mini";
-import { noteSchema } from "@/lib/api/schemas";
-import {
-  type DraftRequest,
-  isSettled,
-  type NoteDraft,
-  type NoteFields,
-} from "@/lib/offline/drafts";
+import { isSettled, type NoteDraft } from "@/lib/offline/drafts";
+import { readStoredDraft as readStored } from "@/lib/offline/record-shapes";
 import { database } from "@/lib/offline/store";
-
-const fieldsSchema: z.ZodMiniType<NoteFields> = z.object({
-  title: z.string(),
-  content: z.string(),
-  tags: z.array(z.string()),
-  pinned: z.boolean(),
-  remoteImages: z.boolean(),
-});
-
-const requestSchema: z.ZodMiniType<DraftRequest> = z.object({
-  method: z.enum(["POST", "PATCH"]),
-  url: z.string().check(z.startsWith("/api/notes")),
-  body: z.record(z.string(), z.unknown()),
-  idempotencyKey: z.string(),
-  fields: fieldsSchema,
-});
-
-/** What a kept draft must look like to be used (another build may have written it). */
-const draftSchema: z.ZodMiniType<NoteDraft> = z.object({
-  noteId: z.string(),
-  fields: fieldsSchema,
-  revision: z.string(),
-  base: z.nullable(z.object({ fields: fieldsSchema, version: z.number() })),
-  inFlight: z.optional(requestSchema),
-  conflict: z.optional(noteSchema),
-  refused: z.optional(z.string()),
-  updatedAt: z.string(),
-});
-
-function readStored(stored: unknown): NoteDraft | undefined {
-  const parsed = draftSchema.safeParse(stored);
-  return parsed.success ? parsed.data : undefined;
-}
 
 /**
  * Drafts in the device's IndexedDB, one per note. Writes are blind puts committed at once and

@@ -25,7 +25,7 @@ export async function sendDraftRequest(
 ): Promise<DraftAnswer> {
   try {
     const response = await send(request, options);
-    const answer = classifyAnswer(request, response.status, await readJson(response));
+    const answer = await classifyAnswer(request, response.status, await readJson(response));
     // The note as the server saved it goes into the device's replica (the same seam as the
     // outbox's changes), so its lists show it without waiting for a pull.
     if (answer.kind === "saved") await settleWrite(request, { ok: true, body: answer.note });

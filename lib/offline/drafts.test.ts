@@ -20,15 +20,15 @@ const now = fixtureTime;
 
 const note = (fields: Partial<Note> = {}): Note => noteFixture({ noteId, ...fields });
 
-function saved(draft: NoteDraft, server: Note, status = 200) {
+async function saved(draft: NoteDraft, server: Note, status = 200) {
   const request = nextRequest(draft);
   if (!request) throw new Error("nothing to send");
-  const answer = classifyAnswer(request, status, server);
+  const answer = await classifyAnswer(request, status, server);
   return answerDraft(markSent(draft, request), request, answer);
 }
 
 describe("a draft of an existing note", () => {
-  it("sends only what changed, with the version it is based on", () => {
+  it("sends only what changed, with the version it is based on", async () => {
     const draft = editDraft(
       startDraft(noteId, note(), "r0", now),
       { content: "milk, eggs" },
@@ -51,7 +51,7 @@ describe("a draft of an existing note", () => {
     expect(nextRequest(startDraft(noteId, note(), "r0", now))).toBeUndefined();
   });
 
-  it("names the same change with the same key however often it is sent", () => {
+  it("names the same change with the same key however often it is sent", async () => {
     const draft = editDraft(startDraft(noteId, note(), "r0", now), { title: "Shop" }, "r1", now);
     const sent = markSent(draft, nextRequest(draft) as NonNullable<ReturnType<typeof nextRequest>>);
     expect(nextRequest(sent)?.idempotencyKey).toBe(nextRequest(draft)?.idempotencyKey);
@@ -60,7 +60,7 @@ describe("a draft of an existing note", () => {
     expect(answerDraft(sent, request as never, { kind: "retry" })).toEqual(sent);
   });
 
-  it("repeats an unanswered request before the newer text, then sends the rest on the new version", () => {
+  it("repeats an unanswered request before the newer text, then sends the rest on the new version", async () => {
     const first = editDraft(
       startDraft(noteId, note(), "r0", now),
       { content: "milk, eggs" },
@@ -75,28 +75,31 @@ describe("a draft of an existing note", () => {
     const answered = answerDraft(
       typing,
       request,
-      classifyAnswer(request, 200, note({ content: "milk, eggs", version: 4 })),
+      await classifyAnswer(request, 200, note({ content: "milk, eggs", version: 4 })),
     );
     expect(nextRequest(answered)?.body).toEqual({ version: 4, content: "milk, eggs, bread" });
     expect(isSettled(answered)).toBe(false);
-    expect(isSettled(saved(answered, note({ content: "milk, eggs, bread", version: 5 })))).toBe(
-      true,
-    );
+    expect(
+      isSettled(await saved(answered, note({ content: "milk, eggs, bread", version: 5 }))),
+    ).toBe(true);
   });
 
-  it("settles on what it sent even when the server normalised it", () => {
+  it("settles on what it sent even when the server normalised it", async () => {
     const draft = editDraft(startDraft(noteId, note(), "r0", now), { title: "Shop  " }, "r1", now);
-    const after = saved(draft, note({ title: "Shop", version: 4 }));
+    const after = await saved(draft, note({ title: "Shop", version: 4 }));
     expect(nextRequest(after)).toBeUndefined();
     expect(isSettled(after)).toBe(true);
   });
 
-  it("after a 409 waits for the person: keep mine goes on top of theirs, take theirs settles", () => {
+  it("after a 409 waits for the person: keep mine goes on top of theirs, take theirs settles", async () => {
     const mine = editDraft(startDraft(noteId, note(), "r0", now), { content: "mine" }, "r1", now);
     const request = nextRequest(mine);
     if (!request) throw new Error("expected a request");
     const theirs = note({ content: "theirs", version: 7 });
-    const answer = classifyAnswer(request, 409, { error: { code: "conflict" }, current: theirs });
+    const answer = await classifyAnswer(request, 409, {
+      error: { code: "conflict" },
+      current: theirs,
+    });
     expect(answer).toEqual({ kind: "conflict", theirs });
     const conflicted = answerDraft(markSent(mine, request), request, answer);
     expect(nextRequest(conflicted)).toBeUndefined();
@@ -108,11 +111,11 @@ describe("a draft of an existing note", () => {
     expect(isSettled(taken)).toBe(true);
   });
 
-  it("keeps a refused draft without resending it until the next edit", () => {
+  it("keeps a refused draft without resending it until the next edit", async () => {
     const draft = editDraft(startDraft(noteId, note(), "r0", now), { content: "x" }, "r1", now);
     const request = nextRequest(draft);
     if (!request) throw new Error("expected a request");
-    const answer = classifyAnswer(request, 413, { error: { message: "Too long." } });
+    const answer = await classifyAnswer(request, 413, { error: { message: "Too long." } });
     const refused = answerDraft(markSent(draft, request), request, answer);
     expect(refused.refused).toBe("Too long.");
     expect(nextRequest(refused)).toBeUndefined();
@@ -123,38 +126,38 @@ describe("a draft of an existing note", () => {
     });
   });
 
-  it("retries when the same key is still being applied, the session lapsed, the server is down or busy", () => {
+  it("retries when the same key is still being applied, the session lapsed, the server is down or busy", async () => {
     for (const [status, body] of [
       [409, { error: { code: "conflict" } }],
       [401, { error: { code: "unauthorized" } }],
       [503, undefined],
       [429, {}],
     ] as const) {
-      expect(classifyAnswer({ method: "PATCH" }, status, body)).toEqual({ kind: "retry" });
+      expect(await classifyAnswer({ method: "PATCH" }, status, body)).toEqual({ kind: "retry" });
     }
   });
 
-  it("stops at a server failure (500) with its message instead of sending it again and again", () => {
+  it("stops at a server failure (500) with its message instead of sending it again and again", async () => {
     const body = { error: { code: "internal", message: "Something went wrong on our side." } };
-    expect(classifyAnswer({ method: "PATCH" }, 500, body)).toEqual({
+    expect(await classifyAnswer({ method: "PATCH" }, 500, body)).toEqual({
       kind: "refused",
       message: "Something went wrong on our side.",
     });
   });
 
-  it("does not take an answer that is not a note for one", () => {
-    expect(classifyAnswer({ method: "PATCH" }, 200, { noteId, version: "4" })).toMatchObject({
+  it("does not take an answer that is not a note for one", async () => {
+    expect(await classifyAnswer({ method: "PATCH" }, 200, { noteId, version: "4" })).toMatchObject({
       kind: "refused",
     });
     // A 409 whose "current" is not a note carries no choice to make: ask again later.
-    expect(classifyAnswer({ method: "PATCH" }, 409, { current: { title: 1 } })).toEqual({
+    expect(await classifyAnswer({ method: "PATCH" }, 409, { current: { title: 1 } })).toEqual({
       kind: "retry",
     });
   });
 });
 
 describe("a draft of a note not created yet", () => {
-  it("creates nothing while blank, unless a file asks for the note", () => {
+  it("creates nothing while blank, unless a file asks for the note", async () => {
     const blank = startDraft(noteId, null, "r0", now);
     expect(nextRequest(blank)).toBeUndefined();
     expect(isSettled(blank)).toBe(true);
@@ -165,7 +168,7 @@ describe("a draft of a note not created yet", () => {
     });
   });
 
-  it("is created with its first title or text, prefilled or typed", () => {
+  it("is created with its first title or text, prefilled or typed", async () => {
     const shared = startDraft(noteId, null, "r0", now, { title: "Link", content: "https://a.b" });
     expect(nextRequest(shared)).toEqual({
       method: "POST",
@@ -180,15 +183,19 @@ describe("a draft of a note not created yet", () => {
         remoteImages: false,
       },
     });
-    const created = saved(shared, note({ title: "Link", content: "https://a.b", version: 1 }), 201);
+    const created = await saved(
+      shared,
+      note({ title: "Link", content: "https://a.b", version: 1 }),
+      201,
+    );
     expect(created.base?.version).toBe(1);
     expect(isSettled(created)).toBe(true);
   });
 
-  it("edits a note that was already there instead of trusting the create", () => {
+  it("edits a note that was already there instead of trusting the create", async () => {
     const draft = editDraft(startDraft(noteId, null, "r0", now), { title: "Mine" }, "r1", now);
     // The outbox created it empty first (a file attached offline): 200, nothing applied.
-    const after = saved(draft, note({ title: "", content: "", version: 2 }), 200);
+    const after = await saved(draft, note({ title: "", content: "", version: 2 }), 200);
     expect(nextRequest(after)?.body).toEqual({ version: 2, title: "Mine" });
   });
 });
@@ -197,14 +204,14 @@ describe("an open editor meets a newer version saved elsewhere", () => {
   const opened = startDraft(noteId, note({ version: 1, content: "old" }), "r1", now);
   const newer = note({ version: 2, content: "edited on A" });
 
-  it("follows it when nothing typed here waits to be sent", () => {
+  it("follows it when nothing typed here waits to be sent", async () => {
     const followed = followNewer(opened, newer, "r2", now);
     expect(followed?.fields.content).toBe("edited on A");
     expect(followed?.base?.version).toBe(2);
     expect(followed && nextRequest(followed)).toBeUndefined();
   });
 
-  it("keeps the text typed here (it meets theirs when sent), and ignores older or equal versions", () => {
+  it("keeps the text typed here (it meets theirs when sent), and ignores older or equal versions", async () => {
     expect(followNewer(editDraft(opened, { content: "mine" }, "r2", now), newer, "r3", now)).toBe(
       undefined,
     );

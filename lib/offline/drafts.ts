@@ -1,4 +1,4 @@
-import { errorBodySchema, noteSchema } from "@/lib/api/schemas";
+import { checkAnswer, noteAnswer, readRefusal } from "@/lib/api/answers";
 import type { Note } from "@/lib/notes/types";
 
 /**
@@ -214,15 +214,18 @@ export function takeTheirs(draft: NoteDraft, now: string): NoteDraft {
   };
 }
 
-/** What an HTTP answer means for a draft request; its body is checked, not trusted. */
-export function classifyAnswer(
+/**
+ * What an HTTP answer means for a draft request; its body is checked, not trusted (async: the
+ * answer schemas load on first use, lib/api/answers.ts).
+ */
+export async function classifyAnswer(
   request: Pick<DraftRequest, "method">,
   status: number,
   body: unknown,
-): DraftAnswer {
+): Promise<DraftAnswer> {
   if (status >= 200 && status < 300) {
-    const note = noteSchema.safeParse(body);
-    if (!note.success) {
+    const note = await checkAnswer(noteAnswer, body);
+    if (!note) {
       return {
         kind: "refused",
         message: "The server's answer could not be read; reload the page.",
@@ -235,10 +238,9 @@ export function classifyAnswer(
       applied: request.method === "PATCH" || status === 201,
     };
   }
-  const refusal = errorBodySchema.safeParse(body);
-  const json = refusal.success ? refusal.data : {};
-  const current = noteSchema.safeParse(json.current);
-  if (status === 409 && current.success) return { kind: "conflict", theirs: current.data };
+  const json = await readRefusal(body);
+  const current = await checkAnswer(noteAnswer, json.current);
+  if (status === 409 && current) return { kind: "conflict", theirs: current.data };
   // A 409 without their version: nothing to choose between (keys still being applied answer
   // 503 now, older servers 409). A 401: the session lapsed; the draft goes out once this person
   // signs in again. Either way, ask again later. A 500 is a bug, not an outage: it stops there.

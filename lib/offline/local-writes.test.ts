@@ -1,7 +1,7 @@
 import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { noteAnswer } from "@/lib/api/answers";
 import { callApi } from "@/lib/api/client";
-import { noteSchema } from "@/lib/api/schemas";
 import { sendDraftRequest } from "@/lib/offline/draft-sync";
 import { expectedRecord, targetOf, withKeptDetails } from "@/lib/offline/local-writes";
 import { clearOfflineStore, queuedMutations } from "@/lib/offline/store";
@@ -147,7 +147,7 @@ describe("a write lands in the replica at once", () => {
     answers = [{ status: 200, body: { ...note, deletedAt: "2026-01-01T00:00:00.000Z" } }];
     await replayOutbox();
     answers = [{ status: 200, body: pinned }];
-    const answer = await callApi(`/api/notes/${note.noteId}/restore`, noteSchema, {
+    const answer = await callApi(`/api/notes/${note.noteId}/restore`, noteAnswer, {
       method: "POST",
     });
     expect(answer.ok).toBe(true);

@@ -1,9 +1,9 @@
 import { type DBSchema, type IDBPDatabase, openDB } from "idb";
-import * as z from "zod/mini";
 import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
 import type { NoteDraft } from "@/lib/offline/drafts";
+import { readMutation } from "@/lib/offline/record-shapes";
 import type { PendingEntry, ReplicaNote, ReplicaTask } from "@/lib/replica/records";
 
 /**
@@ -28,26 +28,6 @@ export interface QueuedMutation {
   readonly sent?: boolean;
   /** The server failed on it (500): kept, not sent again until the person retries it. */
   readonly setAside?: string;
-}
-
-/** What a stored change must look like to be sent (another build may have written it). */
-const queuedMutationSchema: z.ZodMiniType<QueuedMutation> = z.object({
-  id: z.string(),
-  fileId: z.optional(z.string()),
-  method: z.enum(["POST", "PATCH", "DELETE"]),
-  url: z.string().check(z.startsWith("/api/")),
-  body: z.optional(z.record(z.string(), z.unknown())),
-  idempotencyKey: z.string(),
-  mergeKey: z.optional(z.string()),
-  label: z.string(),
-  createdAt: z.string(),
-  sent: z.optional(z.boolean()),
-  setAside: z.optional(z.string()),
-});
-
-function readMutation(stored: unknown): QueuedMutation | undefined {
-  const parsed = queuedMutationSchema.safeParse(stored);
-  return parsed.success ? parsed.data : undefined;
 }
 
 export interface OfflineTaskCard {

@@ -1,6 +1,5 @@
-import { ulid } from "ulid";
+import { changeAnswer, noteAnswer, uploadGrantAnswer } from "@/lib/api/answers";
 import { readAnswer, readJson, sendRequest } from "@/lib/api/client";
-import { changeAnswerSchema, noteSchema, uploadGrantSchema } from "@/lib/api/schemas";
 import type { Note } from "@/lib/notes/types";
 import { endDeviceSession } from "@/lib/offline/device-data";
 import { readDrafts } from "@/lib/offline/draft-store";
@@ -17,6 +16,7 @@ import {
   takeForSending,
 } from "@/lib/offline/store";
 import type { Task } from "@/lib/tasks/types";
+import { ulid } from "@/lib/ulid";
 
 /**
  * Sends a change now, or keeps it in the outbox when there is no connection, and replays the
@@ -109,7 +109,7 @@ async function uploadKeptFile(mutation: QueuedMutation): Promise<Response> {
     );
   const presign = await send(mutation);
   if (!presign.ok) return presign;
-  const grant = await readAnswer(presign, uploadGrantSchema);
+  const grant = await readAnswer(presign, uploadGrantAnswer);
   if (!grant.ok) return new Response(null, { status: 502 });
   const { attachmentId, upload } = grant.data;
   const put = await fetch(upload.url, { method: "PUT", headers: upload.headers, body: blob });
@@ -261,7 +261,7 @@ export function replayOutbox(): Promise<void> {
           return;
         }
         // A kept file's answer is its confirmation's: the note with the file.
-        const schema = mutation.fileId ? noteSchema : changeAnswerSchema(mutation.url);
+        const schema = mutation.fileId ? noteAnswer : changeAnswer(mutation.url);
         const answer = await readAnswer(response, schema);
         // Into the replica before anyone hears of it: the views re-read what it kept, or (a
         // refusal) lose the overlay, which is the rollback the message below explains.

@@ -1,10 +1,10 @@
+import { type AnswerSchema, checkAnswer, taskAnswer, taskPageAnswer } from "@/lib/api/answers";
 import {
   type ApiFailure,
   type ApiResult as ClientResult,
   callApi,
   readAnswer,
 } from "@/lib/api/client";
-import { type AnswerSchema, taskPageSchema, taskSchema } from "@/lib/api/schemas";
 import { sendOrQueue } from "@/lib/offline/sync";
 import type { Task } from "@/lib/tasks/types";
 
@@ -16,7 +16,7 @@ export type ApiResult<T> =
 /** What a tasks route answers: a page for the list, a task for everything else. */
 function answerSchema(url: string, method: string): AnswerSchema<unknown> {
   const path = url.split("?")[0];
-  return method === "GET" && path === "/api/tasks" ? taskPageSchema : taskSchema;
+  return method === "GET" && path === "/api/tasks" ? taskPageAnswer : taskAnswer;
 }
 
 /** How the change reads where the person sees it (the sync status lists changes not sent). */
@@ -29,9 +29,9 @@ function changeLabel(method: string, url: string, body: Record<string, unknown> 
   return "Edit a task";
 }
 
-function failure(result: ApiFailure): ApiResult<never> {
-  const current = taskSchema.safeParse(result.current);
-  return { ...result, current: current.success ? current.data : undefined };
+async function failure(result: ApiFailure): Promise<ApiResult<never>> {
+  const current = await checkAnswer(taskAnswer, result.current);
+  return { ...result, current: current?.data };
 }
 
 /**

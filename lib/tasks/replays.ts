@@ -1,6 +1,5 @@
-import * as z from "zod/mini";
+import { readSentTaskPatch, type SentTaskPatch } from "@/lib/offline/record-shapes";
 import type { SyncEvent } from "@/lib/offline/sync";
-import { taskPriorities, taskStatuses } from "@/lib/tasks/constants";
 import type { Task } from "@/lib/tasks/types";
 
 /**
@@ -11,22 +10,10 @@ import type { Task } from "@/lib/tasks/types";
 export type TaskChange = "add" | "edit" | "move" | "delete" | "restore";
 
 /**
- * A task PATCH body as this device sent it (read back from the outbox). `zod/mini` and only
- * the shape: the server's taskPatchSchema (full zod) would ship full zod to every task view,
- * and the server already checked the values.
+ * A task PATCH body as this device sent it (read back from the outbox): only the shape (a small
+ * check, lib/offline/record-shapes.ts): the server already checked the values.
  */
-const replayedPatchSchema = z.object({
-  version: z.optional(z.number()),
-  base: z.optional(z.record(z.string(), z.unknown())),
-  description: z.optional(z.string()),
-  details: z.optional(z.string()),
-  status: z.optional(z.enum(taskStatuses)),
-  priority: z.optional(z.enum(taskPriorities)),
-  dueDate: z.optional(z.nullable(z.string())),
-  noteId: z.optional(z.nullable(z.string())),
-});
-
-export type ReplayedPatch = Omit<z.output<typeof replayedPatchSchema>, "version" | "base">;
+export type ReplayedPatch = Omit<SentTaskPatch, "version" | "base">;
 
 /** An edit replayed against a version that is no longer current: the person chooses. */
 export interface ReplayConflict {
@@ -83,10 +70,10 @@ export function replayProblemOf(event: SyncEvent): ReplayProblem | undefined {
   const description = typeof sent.description === "string" ? sent.description : undefined;
   if (event.type === "conflict") {
     const body = event.body as { current?: unknown; error?: { message?: unknown } } | undefined;
-    const patch = replayedPatchSchema.safeParse(sent);
-    if (change.change === "edit" && change.taskId && patch.success) {
+    const patch = readSentTaskPatch(sent);
+    if (change.change === "edit" && change.taskId && patch) {
       if (isTask(body?.current, change.taskId)) {
-        const { version: _version, base: _base, ...fields } = patch.data;
+        const { version: _version, base: _base, ...fields } = patch;
         return { kind: "conflict", taskId: change.taskId, current: body.current, patch: fields };
       }
     }

@@ -1,9 +1,9 @@
 "use client";
 
 import { type FormEvent, useRef, useState } from "react";
-import { ulid } from "ulid";
 import { callTasksApi } from "@/lib/tasks/api-client";
 import type { Task } from "@/lib/tasks/types";
+import { ulid } from "@/lib/ulid";
 
 /** What the server makes of a new task, shown at once when the change waits offline. */
 function newTaskOf(taskId: string, description: string, now: string): Task {
