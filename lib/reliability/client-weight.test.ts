@@ -22,8 +22,6 @@ const forbidden = [
   "minisearch",
   "@simplewebauthn/browser",
   "@zxcvbn-ts/core",
-  // lib/ulid.ts makes the browser's ids in a few lines.
-  "ulid",
 ];
 /** Client modules only ever loaded with import(): they may use what the others must not. */
 const lazyOnly = ["components/notes/markdown-view.tsx"];
