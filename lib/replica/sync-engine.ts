@@ -23,7 +23,7 @@ import {
   type SyncOutcome,
   stepSync,
 } from "@/lib/replica/sync-machine";
-import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+import { type ChangesAnswer, type SnapshotPage, snapshotGzipType } from "@/lib/sync/types";
 
 export const pullIntervalMs = 60_000;
 const requestTimeoutMs = 20_000;
@@ -70,7 +70,7 @@ async function run(job: SyncJob, mine: number) {
 
 type Fetched<T> = T | "unauthorized" | "refused" | "failed";
 
-async function getJson<T>(url: string): Promise<Fetched<T>> {
+async function getJson<T>(url: string, accept?: string): Promise<Fetched<T>> {
   // A request the server never answers must not hold every later pull behind it; one whose
   // answer keeps arriving (a snapshot page of a few MB on a slow link) is not given up on.
   const controller = new AbortController();
@@ -84,11 +84,17 @@ async function getJson<T>(url: string): Promise<Fetched<T>> {
       cache: "no-store",
       credentials: "same-origin",
       signal: controller.signal,
+      ...(accept && { headers: { accept } }),
     });
     if (response.status === 401) return "unauthorized";
     if (response.status === 400) return "refused";
     if (!response.ok || !response.body) return "failed";
-    const reader = response.body.getReader();
+    // A snapshot page compressed by the app itself (lib/sync/compress.ts).
+    const gzipped = response.headers.get("content-type") === snapshotGzipType;
+    const body = gzipped
+      ? response.body.pipeThrough(new DecompressionStream("gzip"))
+      : response.body;
+    const reader = body.getReader();
     const decoder = new TextDecoder();
     let text = "";
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -118,8 +124,11 @@ function snapshotRequest(page: string | undefined): Promise<Fetched<SnapshotPage
   const ahead = readAhead;
   readAhead = undefined;
   if (page && ahead?.page === page) return ahead.answer;
-  return getJson<SnapshotPage>(snapshotUrl(page));
+  return getSnapshotPage(page);
 }
+
+const getSnapshotPage = (page: string | undefined) =>
+  getJson<SnapshotPage>(snapshotUrl(page), `${snapshotGzipType}, application/json;q=0.5`);
 
 /** One request: a snapshot page while the replica has no cursor, else a pull. */
 async function syncOnce(): Promise<SyncOutcome | "wiped"> {
@@ -147,7 +156,7 @@ async function syncOnce(): Promise<SyncOutcome | "wiped"> {
   if (page === "refused") return "start-over";
   if (page.page) {
     const next = page.page;
-    readAhead = { page: next, answer: getJson<SnapshotPage>(snapshotUrl(next)) };
+    readAhead = { page: next, answer: getSnapshotPage(next) };
   }
   await applySnapshotPage(page);
   // After the last page, a pull takes what changed while the pages were read.

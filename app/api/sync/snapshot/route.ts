@@ -1,5 +1,5 @@
 import { withUserRoute } from "@/lib/server/with-user";
-import { compressedJson } from "@/lib/sync/compress";
+import { snapshotResponse } from "@/lib/sync/compress";
 import { snapshotQuerySchema } from "@/lib/sync/schemas";
 import { snapshotStream } from "@/lib/sync/snapshot";
 
@@ -13,5 +13,5 @@ export const dynamic = "force-dynamic";
 export const GET = withUserRoute(
   { query: snapshotQuerySchema },
   async ({ user, db, query, request }) =>
-    compressedJson(request, await snapshotStream(db, user.userId, query.page)),
+    snapshotResponse(request, await snapshotStream(db, user.userId, query.page)),
 );
