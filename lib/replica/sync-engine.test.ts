@@ -11,7 +11,7 @@ import {
   syncPosition,
 } from "@/lib/replica/store";
 import { pullNow, startSync, stopSync } from "@/lib/replica/sync-engine";
-import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+import { type ChangesAnswer, type SnapshotPage, snapshotGzipType } from "@/lib/sync/types";
 import { noteFixture } from "@/lib/testing/fixtures";
 
 // IndexedDB in memory (fake-indexeddb). `fetch` answers as the sync endpoints would (types in
@@ -200,6 +200,27 @@ describe("the sync engine", () => {
     await pullNow();
     expect(asked).toHaveLength(before);
     expect(assign).not.toHaveBeenCalled();
+  });
+
+  it("asks for snapshot pages gzip'd and inflates them", async () => {
+    const accepts: (string | null)[] = [];
+    const page = snapshot({ notes: [note("01A"), note("01B")] }).body;
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+      asked.push(url);
+      if (url.startsWith("/api/sync/changes")) {
+        return new Response(JSON.stringify(changes({ cursor: "c1" }).body));
+      }
+      accepts.push(new Headers(init?.headers).get("accept"));
+      const gzipped = new Response(JSON.stringify(page)).body?.pipeThrough(
+        new CompressionStream("gzip"),
+      );
+      return new Response(gzipped, { headers: { "content-type": snapshotGzipType } });
+    });
+    startSync("user-1");
+    await pullNow();
+    expect(accepts[0]).toContain(snapshotGzipType);
+    expect((await readNotes({ limit: 9 })).map((n) => n.noteId).sort()).toEqual(["01A", "01B"]);
+    expect(await replicaStatus()).toMatchObject({ state: "ready", done: 2 });
   });
 
   it("goes on where it stopped after a failed page", async () => {
