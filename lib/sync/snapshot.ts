@@ -21,7 +21,8 @@ import type { Task } from "@/lib/tasks/types";
  * A page is as many Queries of DynamoDB's own 1 MB pages as fit under `snapshotPageBytes` of
  * JSON: the HTTP pages are few (each costs a session check and a round trip), and the Queries
  * read exactly what the floor of "Query every item once" reads. The page is streamed: each
- * Query's records are written out (JSON, compression, the wire) while the next Query runs.
+ * Query's records are serialised and written out (compression, the wire) while the next Query
+ * runs: it is sent as soon as the last one answered, whenever both fit in the page.
  */
 
 /**
@@ -108,6 +109,18 @@ export async function* snapshotParts(
       started = true;
       yield start;
     }
+    const base = { s: position.s, t: position.t, n: position.n };
+    const following: SnapshotPosition | undefined =
+      run.last !== undefined
+        ? { ...base, p, a: run.last }
+        : p === "notes"
+          ? { ...base, p: "tasks" }
+          : undefined;
+    // Room for this Query's records and the next one's, each at most `queryBytes`: the next
+    // Query runs while these are written.
+    if (following && bytes + 2 * limits.queryBytes <= limits.pageBytes) {
+      pending = readRun(db, userId, following, limits.queryRecords);
+    }
     const records: (Note | Task)[] = [];
     const json: string[] = [];
     let cut = false;
@@ -125,21 +138,18 @@ export async function* snapshotParts(
       records.push(record);
       json.push(text);
     }
-    const base = { s: position.s, t: position.t, n: position.n };
     if (cut) {
-      // Past the cap: the next page reads again from the last record sent (or this Query's start).
+      // Past the cap (records far larger as JSON than as items): the next page reads again from
+      // the last record sent, or this Query's start; a Query read ahead is not sent.
+      pending = undefined;
       const a = lastIdOf(records, p) ?? position.a;
       next = { ...base, p, ...(a !== undefined && { a }) };
-    } else if (run.last !== undefined) {
-      position = { ...base, p, a: run.last };
-      if (bytes + limits.queryBytes <= limits.pageBytes)
+    } else if (following) {
+      position = following;
+      // The next Query is on its way already, or goes now if its records fit.
+      if (!pending && bytes + limits.queryBytes <= limits.pageBytes) {
         pending = readRun(db, userId, position, limits.queryRecords);
-      else next = position;
-    } else if (p === "notes") {
-      position = { ...base, p: "tasks" };
-      if (bytes + limits.queryBytes <= limits.pageBytes)
-        pending = readRun(db, userId, position, limits.queryRecords);
-      else next = position;
+      } else if (!pending) next = position;
     }
     if (records.length > 0) {
       yield p === "notes"
