@@ -13,7 +13,7 @@ import { createDocumentClient } from "@/lib/db/client";
 import type { Database } from "@/lib/db/runtime";
 import { createUser } from "@/lib/db/users-repository";
 import { localResourceNames } from "@/lib/resources";
-import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+import { type ChangesAnswer, type SnapshotPage, snapshotGzipType } from "@/lib/sync/types";
 import { type AppUnderTest, hashPassword, signIn } from "./lib/app";
 import { AppCapacity, type AppUsage } from "./lib/app-capacity";
 import { CapacityMeter } from "./lib/capacity";
@@ -87,9 +87,16 @@ async function snapshot(app: AppUnderTest, cookie: string): Promise<Snapshot> {
   let firstNote: Snapshot["firstNote"];
   do {
     const path = `/api/sync/snapshot${page ? `?page=${encodeURIComponent(page)}` : ""}`;
-    const response = await fetch(`${app.url}${path}`, { headers: { cookie } });
-    if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
-    const text = await response.text();
+    // As the device asks (lib/replica/sync-engine.ts): gzip'd JSON, inflated here.
+    const response = await fetch(`${app.url}${path}`, {
+      headers: { cookie, accept: snapshotGzipType },
+    });
+    if (!response.ok || !response.body) throw new Error(`GET ${path}: HTTP ${response.status}`);
+    const gzipped = response.headers.get("content-type") === snapshotGzipType;
+    const body = gzipped
+      ? response.body.pipeThrough(new DecompressionStream("gzip"))
+      : response.body;
+    const text = await new Response(body).text();
     bytes += Buffer.byteLength(text);
     const answer = JSON.parse(text) as SnapshotPage;
     pages++;

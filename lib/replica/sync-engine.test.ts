@@ -11,7 +11,7 @@ import {
   syncPosition,
 } from "@/lib/replica/store";
 import { pullNow, startSync, stopSync } from "@/lib/replica/sync-engine";
-import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+import { type ChangesAnswer, type SnapshotPage, snapshotGzipType } from "@/lib/sync/types";
 import { noteFixture } from "@/lib/testing/fixtures";
 
 // IndexedDB in memory (fake-indexeddb). `fetch` answers as the sync endpoints would (types in
@@ -96,6 +96,33 @@ describe("the sync engine", () => {
     expect(document.cookie).toContain("jotboard-replica=user-1");
   });
 
+  it("asks for the next snapshot page while the one before is being stored", async () => {
+    answer("/api/sync/snapshot", snapshot({ notes: [note("01A"), note("01B")], page: "p2" }));
+    answer("/api/sync/snapshot?page=p2", snapshot({ notes: [note("01C")], page: "p3" }));
+    answer("/api/sync/snapshot?page=p3", snapshot({ notes: [note("01D")] }));
+    answer("/api/sync/changes?cursor=c1", changes({ cursor: "c1" }));
+    const storedWhenAsked = new Map<string, number>();
+    const answerOf = fetch;
+    vi.stubGlobal("fetch", async (url: string) => {
+      // The status read is queued before the page before it is stored, when asked ahead.
+      if (url.includes("page=")) storedWhenAsked.set(url, (await replicaStatus()).done);
+      return answerOf(url);
+    });
+    startSync("user-1");
+    await pullNow();
+    expect(Object.fromEntries(storedWhenAsked)).toEqual({
+      "/api/sync/snapshot?page=p2": 0,
+      "/api/sync/snapshot?page=p3": 2,
+    });
+    expect(asked.filter((url) => url.includes("page="))).toHaveLength(2);
+    expect((await readNotes({ limit: 9 })).map((n) => n.noteId).sort()).toEqual([
+      "01A",
+      "01B",
+      "01C",
+      "01D",
+    ]);
+  });
+
   it("shows a first sync as filling before its first page arrives", async () => {
     held = hold();
     answer("/api/sync/snapshot", snapshot({}));
@@ -173,6 +200,27 @@ describe("the sync engine", () => {
     await pullNow();
     expect(asked).toHaveLength(before);
     expect(assign).not.toHaveBeenCalled();
+  });
+
+  it("asks for snapshot pages gzip'd and inflates them", async () => {
+    const accepts: (string | null)[] = [];
+    const page = snapshot({ notes: [note("01A"), note("01B")] }).body;
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+      asked.push(url);
+      if (url.startsWith("/api/sync/changes")) {
+        return new Response(JSON.stringify(changes({ cursor: "c1" }).body));
+      }
+      accepts.push(new Headers(init?.headers).get("accept"));
+      const gzipped = new Response(JSON.stringify(page)).body?.pipeThrough(
+        new CompressionStream("gzip"),
+      );
+      return new Response(gzipped, { headers: { "content-type": snapshotGzipType } });
+    });
+    startSync("user-1");
+    await pullNow();
+    expect(accepts[0]).toContain(snapshotGzipType);
+    expect((await readNotes({ limit: 9 })).map((n) => n.noteId).sort()).toEqual(["01A", "01B"]);
+    expect(await replicaStatus()).toMatchObject({ state: "ready", done: 2 });
   });
 
   it("goes on where it stopped after a failed page", async () => {

@@ -1,8 +1,9 @@
 /**
  * Keeps this device's replica current (issue 13 §2): a first sync by snapshot pages, then pulls
  * of the changes after the cursor on a poke, on focus, when the connection returns and every
- * minute. One request in flight; what asks meanwhile is coalesced into one more pull. The
- * transitions are pure (lib/replica/sync-machine.ts); this module runs the jobs they ask for.
+ * minute. One job at a time (a snapshot page is fetched while the one before is stored); what
+ * asks meanwhile is coalesced into one more pull. The transitions are pure
+ * (lib/replica/sync-machine.ts); this module runs the jobs they ask for.
  */
 import { endDeviceSession } from "@/lib/offline/device-data";
 import { claimForUser } from "@/lib/offline/store";
@@ -22,7 +23,7 @@ import {
   type SyncOutcome,
   stepSync,
 } from "@/lib/replica/sync-machine";
-import type { ChangesAnswer, SnapshotPage } from "@/lib/sync/types";
+import { type ChangesAnswer, type SnapshotPage, snapshotGzipType } from "@/lib/sync/types";
 
 export const pullIntervalMs = 60_000;
 const requestTimeoutMs = 20_000;
@@ -69,23 +70,65 @@ async function run(job: SyncJob, mine: number) {
 
 type Fetched<T> = T | "unauthorized" | "refused" | "failed";
 
-async function getJson<T>(url: string): Promise<Fetched<T>> {
-  let response: Response;
+async function getJson<T>(url: string, accept?: string): Promise<Fetched<T>> {
+  // A request the server never answers must not hold every later pull behind it; one whose
+  // answer keeps arriving (a snapshot page of a few MB on a slow link) is not given up on.
+  const controller = new AbortController();
+  let timer = setTimeout(() => controller.abort(), requestTimeoutMs);
+  const alive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(), requestTimeoutMs);
+  };
   try {
-    response = await fetch(url, {
+    const response = await fetch(url, {
       cache: "no-store",
       credentials: "same-origin",
-      // A request the server never answers must not hold every later pull behind it.
-      signal: AbortSignal.timeout(requestTimeoutMs),
+      signal: controller.signal,
+      ...(accept && { headers: { accept } }),
     });
+    if (response.status === 401) return "unauthorized";
+    if (response.status === 400) return "refused";
+    if (!response.ok || !response.body) return "failed";
+    // A snapshot page compressed by the app itself (lib/sync/compress.ts).
+    const gzipped = response.headers.get("content-type") === snapshotGzipType;
+    const body = gzipped
+      ? response.body.pipeThrough(new DecompressionStream("gzip"))
+      : response.body;
+    const reader = body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      alive();
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    return JSON.parse(text + decoder.decode()) as T;
   } catch {
     return "failed";
+  } finally {
+    clearTimeout(timer);
   }
-  if (response.status === 401) return "unauthorized";
-  if (response.status === 400) return "refused";
-  if (!response.ok) return "failed";
-  return (await response.json()) as T;
 }
+
+const snapshotUrl = (page: string | undefined) =>
+  page ? `/api/sync/snapshot?page=${encodeURIComponent(page)}` : "/api/sync/snapshot";
+
+/**
+ * The next snapshot page, asked for while the last one is being stored (IndexedDB's writes and
+ * the network overlap); taken only by the request for that very page.
+ */
+let readAhead:
+  | { readonly page: string; readonly answer: Promise<Fetched<SnapshotPage>> }
+  | undefined;
+
+function snapshotRequest(page: string | undefined): Promise<Fetched<SnapshotPage>> {
+  const ahead = readAhead;
+  readAhead = undefined;
+  if (page && ahead?.page === page) return ahead.answer;
+  return getSnapshotPage(page);
+}
+
+const getSnapshotPage = (page: string | undefined) =>
+  getJson<SnapshotPage>(snapshotUrl(page), `${snapshotGzipType}, application/json;q=0.5`);
 
 /** One request: a snapshot page while the replica has no cursor, else a pull. */
 async function syncOnce(): Promise<SyncOutcome | "wiped"> {
@@ -107,14 +150,14 @@ async function syncOnce(): Promise<SyncOutcome | "wiped"> {
     return answer.more ? "more" : "caught-up";
   }
   if (position.state === "absent") await markFilling();
-  const page = await getJson<SnapshotPage>(
-    position.snapshotPage
-      ? `/api/sync/snapshot?page=${encodeURIComponent(position.snapshotPage)}`
-      : "/api/sync/snapshot",
-  );
+  const page = await snapshotRequest(position.snapshotPage);
   if (page === "unauthorized" || page === "failed") return page;
   // A page token the server no longer takes: the snapshot begins again.
   if (page === "refused") return "start-over";
+  if (page.page) {
+    const next = page.page;
+    readAhead = { page: next, answer: getSnapshotPage(next) };
+  }
   await applySnapshotPage(page);
   // After the last page, a pull takes what changed while the pages were read.
   return "more";
@@ -151,6 +194,7 @@ let stopTriggers: (() => void) | undefined;
 
 export function stopSync(): void {
   generation++;
+  readAhead = undefined;
   stopTriggers?.();
   stopTriggers = undefined;
   userId = undefined;

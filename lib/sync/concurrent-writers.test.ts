@@ -21,7 +21,8 @@ import {
 import type { Note } from "@/lib/notes/types";
 import { seededRandom } from "@/lib/reliability/harness";
 import type { SnapshotPosition, SyncCursor } from "@/lib/sync/cursor";
-import { changesSince, snapshotPage } from "@/lib/sync/service";
+import { changesSince } from "@/lib/sync/service";
+import { snapshotPage } from "@/lib/sync/snapshot";
 import {
   createTaskWithChecks,
   deleteTaskForever,
@@ -65,6 +66,8 @@ function anotherProcess(): Database {
   return db;
 }
 
+const smallPages = { pageBytes: 4_000, queryBytes: 1_500, queryRecords: 3 };
+
 function decode<T>(token: string): T {
   return JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as T;
 }
@@ -74,13 +77,16 @@ interface Replica {
   tasks: Map<string, Task>;
 }
 
-/** Every page of a snapshot, into a fresh replica; answers it and its cursor. */
+/**
+ * Every page of a snapshot, into a fresh replica; answers it and its cursor. Small pages (a few
+ * records a Query, a few KB a page, some cut at the cap), so the writers land between pages.
+ */
 async function takeSnapshot(db: Database, userId: string) {
   const replica: Replica = { notes: new Map(), tasks: new Map() };
   let position: SnapshotPosition | undefined;
   let cursor = "";
   do {
-    const page = await snapshotPage(db, userId, position);
+    const page = await snapshotPage(db, userId, position, new Date(), smallPages);
     for (const note of page.notes) replica.notes.set(note.noteId, note);
     for (const task of page.tasks) replica.tasks.set(task.taskId, task);
     cursor = page.cursor;

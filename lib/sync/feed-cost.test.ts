@@ -11,7 +11,8 @@ import { createTask } from "@/lib/db/tasks-repository";
 import { createUser } from "@/lib/db/users-repository";
 import { queryAll } from "@/lib/reliability/harness";
 import type { SnapshotPosition } from "@/lib/sync/cursor";
-import { changesSince, snapshotPage } from "@/lib/sync/service";
+import { changesSince } from "@/lib/sync/service";
+import { snapshotPage } from "@/lib/sync/snapshot";
 import { meteredDatabase } from "@/lib/testing/capacity";
 import { createTestCloud, type TestCloud } from "@/lib/testing/cloud";
 
@@ -99,7 +100,12 @@ describe("what the change feed costs", () => {
       let page: SnapshotPosition | undefined;
       let records = 0;
       do {
-        const answer = await snapshotPage(db, userId, page);
+        // Pages of ~200 KB, each a few Queries of 100 records (~120 KB of JSON).
+        const answer = await snapshotPage(db, userId, page, new Date(), {
+          pageBytes: 200_000,
+          queryBytes: 130_000,
+          queryRecords: 100,
+        });
         records += answer.notes.length + answer.tasks.length;
         pages++;
         page = answer.page === null ? undefined : decode(answer.page);

@@ -1,29 +1,17 @@
 import "server-only";
 import { accountGone, type ChangeKind } from "@/lib/db/changes/feed";
-import {
-  type ChangeEntry,
-  readChanges,
-  readFeedHead,
-  readRecordRun,
-  readRecords,
-} from "@/lib/db/changes/queries";
+import { type ChangeEntry, readChanges, readFeedHead, readRecords } from "@/lib/db/changes/queries";
 import { toNote } from "@/lib/db/notes/mapping";
 import { isExpired } from "@/lib/db/records";
 import type { Database } from "@/lib/db/runtime";
 import { toTask } from "@/lib/db/tasks/mapping";
-import type { Note } from "@/lib/notes/types";
-import {
-  encodeSnapshotPage,
-  encodeSyncCursor,
-  type SnapshotPosition,
-  type SyncCursor,
-} from "@/lib/sync/cursor";
-import type { ChangesAnswer, SnapshotPage, SyncChange } from "@/lib/sync/types";
-import type { Task } from "@/lib/tasks/types";
+import { encodeSyncCursor, type SyncCursor } from "@/lib/sync/cursor";
+import type { ChangesAnswer, SyncChange } from "@/lib/sync/types";
 
 /**
- * The sync endpoints (issue 13): a paged snapshot of the whole library and the changes after a
- * cursor. The feed itself (numbering, same-transaction writes) is in lib/db/changes.
+ * The sync endpoints (issue 13): the changes after a cursor (the paged snapshot of the whole
+ * library is lib/sync/snapshot.ts). The feed itself (numbering, same-transaction writes) is in
+ * lib/db/changes.
  */
 
 /**
@@ -34,60 +22,13 @@ import type { Task } from "@/lib/tasks/types";
 export const changeRetentionSeconds = 29 * 24 * 60 * 60;
 /** Changes read per pull: a pull of k changes costs one Query and ⌈k/100⌉ BatchGets. */
 export const changesPerPull = 200;
-/** Records per snapshot page, and about how many bytes of them (DynamoDB reads ≤ 1 MB a Query). */
-export const snapshotPageRecords = 500;
+/** About how many bytes of records a pull's page holds (the snapshot's pages: lib/sync/snapshot.ts). */
 export const pageBytes = 1_000_000;
 
 const epochSeconds = (now: Date) => Math.floor(now.getTime() / 1000);
 const startOver = { kind: "start-over" } as const;
 
 const sizeOf = (value: unknown) => JSON.stringify(value).length;
-
-/**
- * One page of the whole library: notes first, then tasks, live and trashed, expired ones left
- * out. The first page reads the feed's head BEFORE any record, so every change committed while
- * the pages are read is after the snapshot's cursor and reaches the device by pulling.
- */
-export async function snapshotPage(
-  db: Database,
-  userId: string,
-  page: SnapshotPosition | undefined,
-  now = new Date(),
-): Promise<SnapshotPage> {
-  let position = page;
-  if (!position) {
-    const t = epochSeconds(now);
-    const head = await readFeedHead(db, userId);
-    if (!head.exists) throw accountGone();
-    position = { s: head.feedSeq, t, n: head.records, p: "notes" };
-  }
-  const notes: Note[] = [];
-  const tasks: Task[] = [];
-  let bytes = 0;
-  let next: SnapshotPosition | null = null;
-  if (position.p === "notes") {
-    const run = await readRecordRun(db, userId, "note", position.a, snapshotPageRecords);
-    for (const item of run.items) if (!isExpired(item, now)) notes.push(toNote(item));
-    bytes = sizeOf(notes);
-    if (run.last !== undefined) next = { ...position, a: run.last };
-    else position = { s: position.s, t: position.t, n: position.n, p: "tasks" };
-  }
-  const room = snapshotPageRecords - notes.length;
-  if (!next && position.p === "tasks" && room > 0 && bytes < pageBytes / 2) {
-    const run = await readRecordRun(db, userId, "task", position.a, room);
-    for (const item of run.items) if (!isExpired(item, now)) tasks.push(toTask(item));
-    if (run.last !== undefined) next = { ...position, a: run.last };
-  } else if (!next && position.p === "tasks") {
-    next = position;
-  }
-  return {
-    notes,
-    tasks,
-    page: next ? encodeSnapshotPage(next) : null,
-    cursor: encodeSyncCursor(position),
-    total: position.n,
-  };
-}
 
 /**
  * Every change after `cursor`, in commit order, each with its record as it is now (`null` when

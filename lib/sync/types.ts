@@ -1,6 +1,6 @@
 /**
  * What the sync endpoints answer: the contract between the change feed on the server and the
- * replica on the device. Types only, safe to import anywhere.
+ * replica on the device. Types and one constant, safe to import anywhere.
  *
  * - `GET /api/sync/snapshot[?page=…]`: the whole library, paged. The first page fixes `cursor`,
  *   read before any record, so every change made while the pages are read is in the feed after it.
@@ -18,6 +18,12 @@ export type SyncChange =
       readonly id: string;
       readonly task: Task | null;
     };
+
+/**
+ * The media type of a snapshot page as gzip'd JSON: asked for in `Accept`, answered in
+ * `Content-Type` (see lib/sync/compress.ts for why not Content-Encoding).
+ */
+export const snapshotGzipType = "application/vnd.jotboard.snapshot+gzip";
 
 export interface SnapshotPage {
   /** Live and trashed notes of this page (a page holds notes first, then tasks). */

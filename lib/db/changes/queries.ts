@@ -151,14 +151,15 @@ const noteAttributes = [
 
 /**
  * One Query of a user's notes or tasks on the base table, in id order after `after`: full
- * records, trashed ones included (at most `limit`, and at most DynamoDB's 1 MB a Query reads).
+ * records, trashed ones included (at most `limit` when given, and at most DynamoDB's 1 MB a
+ * Query reads: without a limit, exactly what a plain Query of every item reads).
  */
 export async function readRecordRun<K extends ChangeKind>(
   db: Database,
   userId: string,
   kind: K,
   after: string | undefined,
-  limit: number,
+  limit?: number,
 ): Promise<RecordRun<K extends "note" ? NoteItem : TaskItem>> {
   const idName = kind === "note" ? "noteId" : "taskId";
   const { Items, LastEvaluatedKey } = await db.client.send(
@@ -174,7 +175,7 @@ export async function readRecordRun<K extends ChangeKind>(
       }),
       ...(after !== undefined && { ExclusiveStartKey: { userId, [idName]: after } }),
       ConsistentRead: true,
-      Limit: limit,
+      ...(limit !== undefined && { Limit: limit }),
     }),
   );
   const last = LastEvaluatedKey?.[idName];
