@@ -18,6 +18,8 @@ export interface BrowserFigures {
 }
 
 const replicaCookie = "jotboard-replica";
+/** BENCH_NAV_ONLY=1: only the fill and the navigation (a quicker loop while working on it). */
+const navOnly = process.env.BENCH_NAV_ONLY === "1";
 const fillTimeoutMs = 240_000;
 
 /** ~1.6 Mbps down, 750 kbps up, 150 ms round trip (a slow mobile link). */
@@ -89,11 +91,17 @@ export async function fill(context: BrowserContext, app: AppUnderTest, slow: boo
 /** What a view must show to count as shown. */
 type Ready = { selector: string } | { titleIs: string };
 
-/** One timed step: click → view shown, and click → the last server answer it waited for. */
+/** One timed step: click → view shown, and where that time went. */
 interface Timed {
   readonly ms: number;
   /** Click → the end of the last request the step made (its RSC payload), 0 when none. */
   readonly serverMs: number;
+  /** Click → the end of the last script (a route's chunk) the step loaded, 0 when none. */
+  readonly scriptMs: number;
+  /** How many scripts the step loaded. */
+  readonly scripts: number;
+  /** Main-thread tasks over 50 ms during the step (rendering, parsing, IndexedDB reads): their sum. */
+  readonly longTaskMs: number;
 }
 
 /** Clicks `click` in the page and resolves with the ms until `ready` holds (polled per frame). */
@@ -109,17 +117,37 @@ function timedClick(page: Page, click: string, ready: Ready): Promise<Timed> {
         const link = document.querySelector<HTMLElement>(click);
         if (!link) return reject(new Error(`nothing to click: ${click}`));
         const started = performance.now();
-        link.click();
-        const serverMs = () => {
-          const ends = performance
-            .getEntriesByType("resource")
-            .filter((entry) => entry.startTime >= started && entry.name.includes("_rsc="))
-            .map((entry) => (entry as PerformanceResourceTiming).responseEnd - started);
-          return ends.length > 0 ? Math.max(...ends) : 0;
+        let longTaskMs = 0;
+        const count = (entries: PerformanceEntryList) => {
+          for (const entry of entries)
+            if (entry.startTime + entry.duration >= started) longTaskMs += entry.duration;
         };
+        const longTasks = new PerformanceObserver((list) => count(list.getEntries()));
+        longTasks.observe({ type: "longtask" });
+        link.click();
+        const requests = (match: (name: string) => boolean) =>
+          performance
+            .getEntriesByType("resource")
+            .filter((entry) => entry.startTime >= started && match(entry.name))
+            .map((entry) => (entry as PerformanceResourceTiming).responseEnd - started);
+        const lastEnd = (ends: number[]) => (ends.length > 0 ? Math.max(...ends) : 0);
         const tick = () => {
-          if (shown()) resolve({ ms: performance.now() - started, serverMs: serverMs() });
-          else if (performance.now() - started > 15_000)
+          if (shown()) {
+            const ms = performance.now() - started;
+            const scripts = requests((name) => /\.js(?:\?|$)/.test(name));
+            // Long tasks are reported after they end: one more frame lets the last one in.
+            requestAnimationFrame(() => {
+              count(longTasks.takeRecords());
+              longTasks.disconnect();
+              resolve({
+                ms,
+                serverMs: lastEnd(requests((name) => name.includes("_rsc="))),
+                scriptMs: lastEnd(scripts),
+                scripts: scripts.length,
+                longTaskMs,
+              });
+            });
+          } else if (performance.now() - started > 15_000)
             reject(new Error(`not shown: ${JSON.stringify(ready)}`));
           else requestAnimationFrame(tick);
         };
@@ -145,6 +173,7 @@ export async function navigate(
   page: Page,
   app: AppUnderTest,
   rounds: number,
+  label: string,
 ): Promise<Record<Step, Timed[]>> {
   await page.goto(`${app.url}/notes`);
   await page.waitForSelector(views.notes.selector);
@@ -169,6 +198,14 @@ export async function navigate(
     times["note → tasks"].push(await timedClick(page, 'a[href="/tasks"]', views.tasks));
     times["tasks → board"].push(await timedClick(page, 'a[href="/tasks/board"]', views.board));
     times["board → notes list"].push(await timedClick(page, 'a[href="/notes"]', views.notes));
+    log(
+      `  ${label} round ${round + 1}: ${steps
+        .map((step) => {
+          const t = times[step][round] as Timed;
+          return `${step} ${fixed(t.ms, 0)} (rsc ${fixed(t.serverMs, 0)}, js ${t.scripts}@${fixed(t.scriptMs, 0)}, long ${fixed(t.longTaskMs, 0)})`;
+        })
+        .join("; ")}`,
+    );
   }
   return times;
 }
@@ -321,7 +358,9 @@ export async function runBrowserParts(
     // The slow link, in a context of its own (service workers blocked: a worker's own fetches
     // would not be throttled by the page's network emulation).
     const slowContext = await signedInContext(browser, app, person, { serviceWorkers: "block" });
-    const slow = await part("replica fill on a slow link", () => fill(slowContext, app, true));
+    const slow = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("replica fill on a slow link", () => fill(slowContext, app, true));
     await slowContext.close();
     const fillRows = [
       ["loopback", typeof plain === "string" ? plain : fixed(plain.ms / 1000, 1)],
@@ -351,10 +390,10 @@ export async function runBrowserParts(
       typeof plain === "string"
         ? plain
         : await part("navigation from the replica", async () =>
-            navigate(await b.newPage(), app, rounds),
+            navigate(await b.newPage(), app, rounds, "replica"),
           );
     const fromServer = await part("navigation, server-rendered", async () =>
-      navigate(await server.newPage(), app, rounds),
+      navigate(await server.newPage(), app, rounds, "server"),
     );
     const ms = (timed: readonly Timed[]) => timed.map((step) => step.ms);
     const answered = (timed: readonly Timed[]) => timed.map((step) => step.serverMs);
@@ -373,12 +412,18 @@ export async function runBrowserParts(
     ]);
 
     const reopenReplica =
-      typeof plain === "string" ? plain : await part("reopen", () => reopen(b, app, 5));
-    const reopenServer = await part("reopen, server-rendered", () => reopen(server, app, 5));
+      typeof plain === "string" || navOnly
+        ? notMeasured(navOnly ? "BENCH_NAV_ONLY" : plain)
+        : await part("reopen", () => reopen(b, app, 5));
+    const reopenServer = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("reopen, server-rendered", () => reopen(server, app, 5));
     const reopenCell = (times: number[] | string) =>
       typeof times === "string" ? [times, "—"] : [p(times, 50), fixed(times.at(-1) ?? NaN, 0)];
 
-    const live = await part("save on A → shown on B", () => saveToShown(b, app, person));
+    const live = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("save on A → shown on B", () => saveToShown(b, app, person));
     checkBrowserGoals(fromReplica, fromServer, reopenReplica, live);
     await server.close();
     await b.close();
