@@ -17,7 +17,7 @@ const notOnServer = () => false;
  * The nav links prefetch the notes list and the task list already; the board is a link of the
  * task views only.
  */
-const mainViews = ["/notes", "/tasks", "/tasks/board"] as const;
+const mainViews = ["/tasks/board", "/tasks", "/notes"] as const;
 
 /** Next's own value for a whole-route prefetch (its `PrefetchKind` enum is not exported). */
 const fullPrefetch = { kind: "full" } as unknown as Parameters<
