@@ -4,6 +4,7 @@
  * the app, and the replica's size. Each part reports "not measured: <why>" on its own when it
  * cannot run (for example when the replica never becomes ready).
  */
+import { writeFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { ulid } from "ulid";
 import { chromiumArgs, resolveChromium } from "../e2e/chromium";
@@ -177,6 +178,14 @@ export async function navigate(
 ): Promise<Record<Step, Timed[]>> {
   await page.goto(`${app.url}/notes`);
   await page.waitForSelector(views.notes.selector);
+  // BENCH_NAV_PROFILE=<file>: a CPU profile of the rounds (open it in Chrome's DevTools).
+  const profileTo = label === "replica" ? process.env.BENCH_NAV_PROFILE : undefined;
+  const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   const times: Record<Step, Timed[]> = {
     "open a note": [],
     "note → tasks": [],
@@ -206,6 +215,11 @@ export async function navigate(
         })
         .join("; ")}`,
     );
+  }
+  if (cdp && profileTo) {
+    const { profile } = await cdp.send("Profiler.stop");
+    await writeFile(profileTo, JSON.stringify(profile));
+    log(`sync: CPU profile of the rounds in ${profileTo}`);
   }
   return times;
 }

@@ -35,28 +35,28 @@ const onViewsQueued = (listener: () => void) => {
 const mainViewsQueued = () => viewsQueued;
 
 /**
- * Once per tab, after the page's load and at idle (never inside the load window, so it adds
- * nothing to first load): the tab's memory of the replica (a task view's first render has it)
- * and the main views' routes.
+ * Once per tab, as soon as the page has loaded (never inside the load window, so it adds nothing
+ * to first load): the main views' routes, then, at idle, the tab's memory of the replica (a
+ * task view's first render has it; reading 2,000 tasks is main-thread work a first paint must
+ * not wait behind). The routes go at once, not at idle: a person's first switch can come within
+ * a few hundred ms of the list showing, and an unfinished prefetch is no help then.
  */
-function warmOnce(prefetch: (href: string) => void): (() => void) | undefined {
+function warmOnce(prefetch: (href: string) => void): void {
   if (warmed) return;
   warmed = true;
   const warm = () => {
-    // Loaded on demand: public pages use these links too, and first paint never needs it.
-    void import("@/lib/replica/memory").then((m) => m.warmReplicaMemory());
     for (const href of mainViews) prefetch(href);
     // Next runs 4 prefetches at a time, in the order asked: the cards on screen (a dozen
     // notes) come after the views a first switch most likely goes to.
     viewsQueued = true;
     for (const listener of [...queuedListeners]) listener();
+    // Loaded on demand: public pages use these links too, and first paint never needs it.
+    const remember = () => void import("@/lib/replica/memory").then((m) => m.warmReplicaMemory());
+    if ("requestIdleCallback" in window) requestIdleCallback(remember, { timeout: 3_000 });
+    else setTimeout(remember, 0);
   };
-  const idle = (run: () => void) => {
-    if ("requestIdleCallback" in window) requestIdleCallback(run, { timeout: 3_000 });
-    else setTimeout(run, 0);
-  };
-  if (document.readyState === "complete") idle(warm);
-  else window.addEventListener("load", () => idle(warm), { once: true });
+  if (document.readyState === "complete") warm();
+  else window.addEventListener("load", warm, { once: true });
 }
 
 /**
