@@ -4,6 +4,7 @@
  * the app, and the replica's size. Each part reports "not measured: <why>" on its own when it
  * cannot run (for example when the replica never becomes ready).
  */
+import { writeFile } from "node:fs/promises";
 import { type Browser, type BrowserContext, chromium, type Page } from "@playwright/test";
 import { ulid } from "ulid";
 import { chromiumArgs, resolveChromium } from "../e2e/chromium";
@@ -11,6 +12,7 @@ import { liveUpdatesReady, whenTextAppears } from "../e2e/support/live-updates";
 import type { AppUnderTest } from "./lib/app";
 import { checkGoal } from "./lib/goals";
 import { fixed, log, percentile, table } from "./lib/report";
+import { type Timed, timedClick } from "./lib/timed-click";
 import type { Person } from "./sync";
 
 export interface BrowserFigures {
@@ -18,6 +20,8 @@ export interface BrowserFigures {
 }
 
 const replicaCookie = "jotboard-replica";
+/** BENCH_NAV_ONLY=1: only the fill and the navigation (a quicker loop while working on it). */
+const navOnly = process.env.BENCH_NAV_ONLY === "1";
 const fillTimeoutMs = 240_000;
 
 /** ~1.6 Mbps down, 750 kbps up, 150 ms round trip (a slow mobile link). */
@@ -86,49 +90,6 @@ export async function fill(context: BrowserContext, app: AppUnderTest, slow: boo
   return { page, ms, lateBytes };
 }
 
-/** What a view must show to count as shown. */
-type Ready = { selector: string } | { titleIs: string };
-
-/** One timed step: click → view shown, and click → the last server answer it waited for. */
-interface Timed {
-  readonly ms: number;
-  /** Click → the end of the last request the step made (its RSC payload), 0 when none. */
-  readonly serverMs: number;
-}
-
-/** Clicks `click` in the page and resolves with the ms until `ready` holds (polled per frame). */
-function timedClick(page: Page, click: string, ready: Ready): Promise<Timed> {
-  return page.evaluate(
-    ([click, ready]) =>
-      new Promise<Timed>((resolve, reject) => {
-        const shown = () => {
-          if ("selector" in ready) return document.querySelector(ready.selector) !== null;
-          const title = document.querySelector<HTMLTextAreaElement>("#note-title");
-          return title?.value === ready.titleIs;
-        };
-        const link = document.querySelector<HTMLElement>(click);
-        if (!link) return reject(new Error(`nothing to click: ${click}`));
-        const started = performance.now();
-        link.click();
-        const serverMs = () => {
-          const ends = performance
-            .getEntriesByType("resource")
-            .filter((entry) => entry.startTime >= started && entry.name.includes("_rsc="))
-            .map((entry) => (entry as PerformanceResourceTiming).responseEnd - started);
-          return ends.length > 0 ? Math.max(...ends) : 0;
-        };
-        const tick = () => {
-          if (shown()) resolve({ ms: performance.now() - started, serverMs: serverMs() });
-          else if (performance.now() - started > 15_000)
-            reject(new Error(`not shown: ${JSON.stringify(ready)}`));
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-    [click, ready] as const,
-  );
-}
-
 const views = {
   // A card's title link (its tags link to /notes?tag=…).
   notes: { selector: 'main article h2 a[href^="/notes/"]' },
@@ -145,9 +106,18 @@ export async function navigate(
   page: Page,
   app: AppUnderTest,
   rounds: number,
+  label: string,
 ): Promise<Record<Step, Timed[]>> {
   await page.goto(`${app.url}/notes`);
   await page.waitForSelector(views.notes.selector);
+  // BENCH_NAV_PROFILE=<file>: a CPU profile of the rounds (open it in Chrome's DevTools).
+  const profileTo = label === "replica" ? process.env.BENCH_NAV_PROFILE : undefined;
+  const cdp = profileTo ? await page.context().newCDPSession(page) : undefined;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
+    await cdp.send("Profiler.start");
+  }
   const times: Record<Step, Timed[]> = {
     "open a note": [],
     "note → tasks": [],
@@ -169,6 +139,19 @@ export async function navigate(
     times["note → tasks"].push(await timedClick(page, 'a[href="/tasks"]', views.tasks));
     times["tasks → board"].push(await timedClick(page, 'a[href="/tasks/board"]', views.board));
     times["board → notes list"].push(await timedClick(page, 'a[href="/notes"]', views.notes));
+    log(
+      `  ${label} round ${round + 1}: ${steps
+        .map((step) => {
+          const t = times[step][round] as Timed;
+          return `${step} ${fixed(t.ms, 0)} (rsc ${fixed(t.serverMs, 0)}, js ${t.scripts}@${fixed(t.scriptMs, 0)}, long ${fixed(t.longTaskMs, 0)})`;
+        })
+        .join("; ")}`,
+    );
+  }
+  if (cdp && profileTo) {
+    const { profile } = await cdp.send("Profiler.stop");
+    await writeFile(profileTo, JSON.stringify(profile));
+    log(`sync: CPU profile of the rounds in ${profileTo}`);
   }
   return times;
 }
@@ -321,7 +304,9 @@ export async function runBrowserParts(
     // The slow link, in a context of its own (service workers blocked: a worker's own fetches
     // would not be throttled by the page's network emulation).
     const slowContext = await signedInContext(browser, app, person, { serviceWorkers: "block" });
-    const slow = await part("replica fill on a slow link", () => fill(slowContext, app, true));
+    const slow = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("replica fill on a slow link", () => fill(slowContext, app, true));
     await slowContext.close();
     const fillRows = [
       ["loopback", typeof plain === "string" ? plain : fixed(plain.ms / 1000, 1)],
@@ -351,10 +336,10 @@ export async function runBrowserParts(
       typeof plain === "string"
         ? plain
         : await part("navigation from the replica", async () =>
-            navigate(await b.newPage(), app, rounds),
+            navigate(await b.newPage(), app, rounds, "replica"),
           );
     const fromServer = await part("navigation, server-rendered", async () =>
-      navigate(await server.newPage(), app, rounds),
+      navigate(await server.newPage(), app, rounds, "server"),
     );
     const ms = (timed: readonly Timed[]) => timed.map((step) => step.ms);
     const answered = (timed: readonly Timed[]) => timed.map((step) => step.serverMs);
@@ -373,12 +358,18 @@ export async function runBrowserParts(
     ]);
 
     const reopenReplica =
-      typeof plain === "string" ? plain : await part("reopen", () => reopen(b, app, 5));
-    const reopenServer = await part("reopen, server-rendered", () => reopen(server, app, 5));
+      typeof plain === "string" || navOnly
+        ? notMeasured(navOnly ? "BENCH_NAV_ONLY" : plain)
+        : await part("reopen", () => reopen(b, app, 5));
+    const reopenServer = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("reopen, server-rendered", () => reopen(server, app, 5));
     const reopenCell = (times: number[] | string) =>
       typeof times === "string" ? [times, "—"] : [p(times, 50), fixed(times.at(-1) ?? NaN, 0)];
 
-    const live = await part("save on A → shown on B", () => saveToShown(b, app, person));
+    const live = navOnly
+      ? notMeasured("BENCH_NAV_ONLY")
+      : await part("save on A → shown on B", () => saveToShown(b, app, person));
     checkBrowserGoals(fromReplica, fromServer, reopenReplica, live);
     await server.close();
     await b.close();
@@ -409,6 +400,19 @@ export async function runBrowserParts(
         ],
         navRows,
       ),
+      "",
+      typeof fromReplica === "string"
+        ? ""
+        : `From the replica, round by round (ms; "+rsc" marks a step that waited for a server answer, "+js" one during which scripts loaded (a route's chunks; or the live-update client, which loads on the first interaction or 5 s after load, and the bench's clicks are no interaction); the first round starts within a few ms of the tab's load, racing its prefetches):\n\n${table(
+            ["step", ...Array.from({ length: rounds }, (_, round) => `round ${round + 1}`)],
+            steps.map((step) => [
+              step,
+              ...fromReplica[step].map(
+                (timed) =>
+                  `${fixed(timed.ms, 0)}${timed.serverMs > 0 ? " +rsc" : ""}${timed.scripts > 0 ? " +js" : ""}`,
+              ),
+            ]),
+          )}`,
       "",
       table(
         ["reopen /notes, 5 times: navigation start → first card", "p50 ms", "max ms"],

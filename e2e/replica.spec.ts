@@ -1,10 +1,11 @@
-import { type BrowserContext, expect, type Page } from "@playwright/test";
+import { type BrowserContext, expect, type Page, type Request } from "@playwright/test";
 import { encodeSyncCursor } from "@/lib/sync/cursor";
 import { signInViaApi } from "./support/accounts";
 import { ownAccountTest as test } from "./support/fixtures";
 import { liveUpdatesReady } from "./support/live-updates";
 import { NotesPage } from "./support/notes";
 import { ReplicaDevice, replicaCookie, replicaNote } from "./support/replica";
+import { TasksPage } from "./support/tasks";
 
 // The pages' own requests, as the tests route them (a service worker would answer some itself).
 test.use({ serviceWorkers: "block" });
@@ -21,14 +22,38 @@ async function deviceOnList(context: BrowserContext) {
   return { page, replica, notes: new NotesPage(page) };
 }
 
-/** Counts the server renders (RSC requests other than prefetches) a page asks for. */
+/** Whether `request` asks for a route's whole RSC answer (a render, or a whole-route prefetch). */
+const wholeRoute = (request: Request) =>
+  request.headers().rsc === "1" && request.headers()["next-router-prefetch"] === undefined;
+
+/**
+ * Counts the server renders of the view a page shows (its route's RSC answer, asked again).
+ * Whole-route prefetches of other views (a note card's, with a replica) look the same on the
+ * wire, hence the path.
+ */
 function countServerRenders(page: Page) {
   let count = 0;
   page.on("request", (request) => {
-    const headers = request.headers();
-    if (headers.rsc === "1" && headers["next-router-prefetch"] === undefined) count++;
+    const shown = new URL(page.url()).pathname;
+    if (wholeRoute(request) && new URL(request.url()).pathname === shown) count++;
   });
   return () => count;
+}
+
+/** Resolves when `page` has the RSC answer for the route at `path` (e.g. its prefetch). */
+function routeAnswered(page: Page, path: string) {
+  return page.waitForResponse(
+    (response) => wholeRoute(response.request()) && new URL(response.url()).pathname === path,
+  );
+}
+
+/** The routes whose RSC answer `page` asks for from now on. */
+function routesAsked(page: Page) {
+  const asked: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers().rsc === "1") asked.push(new URL(request.url()).pathname);
+  });
+  return asked;
 }
 
 test("a note created, edited, trashed and restored on A follows on B's open list, drawn from B's replica without a reload", async ({
@@ -202,4 +227,38 @@ test("a note open in the editor with nothing unsaved follows an edit saved on an
     "edited on the phone, then here",
   );
   expect(await b.replica.notReloaded()).toBe(true);
+});
+
+test("with the replica ready, a note opened from the list and the board opened from the tasks ask the server nothing", async ({
+  page,
+}) => {
+  const notes = new NotesPage(page);
+  const tasks = new TasksPage(page);
+  const note = await notes.createViaApi({ title: "Read me", content: "Drawn on this device" });
+  await notes.createViaApi({ title: "Another" });
+  await tasks.createViaApi({ description: "On the board" });
+  await page.goto("/notes");
+  await new ReplicaDevice(page).ready();
+
+  // A person coming back: the page loads with the replica ready. The notes on screen and the
+  // main views are prefetched whole (their shells carry no data), once, after load.
+  const notePrefetched = routeAnswered(page, `/notes/${note.noteId}`);
+  const boardPrefetched = routeAnswered(page, "/tasks/board");
+  await page.goto("/notes");
+  await Promise.all([notePrefetched, boardPrefetched]);
+  const asked = routesAsked(page);
+
+  await notes.cards().getByRole("link", { name: "Read me" }).click();
+  await expect(notes.title()).toHaveValue("Read me");
+  await expect(notes.content()).toHaveValue("Drawn on this device");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Tasks" }).click();
+  await expect(tasks.row("On the board")).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Task views" })
+    .getByRole("link", { name: "Board" })
+    .click();
+  await expect(tasks.handle("On the board")).toBeVisible();
+  expect(
+    asked.filter((path) => [`/notes/${note.noteId}`, "/tasks", "/tasks/board"].includes(path)),
+  ).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { LocalTime } from "@/components/app-shell/local-time";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import type { NoteCard as NoteCardData } from "@/lib/notes/types";
 
 export function NoteCard({ note }: { readonly note: NoteCardData }) {
@@ -11,12 +12,13 @@ export function NoteCard({ note }: { readonly note: NoteCardData }) {
             Pinned
           </span>
         )}
-        <Link
+        {/* With a replica, the note's route is prefetched whole: opening it needs no server. */}
+        <ReplicaLink
           href={`/notes/${note.noteId}`}
           className="after:absolute after:inset-0 focus:outline-none"
         >
           {note.title || "Untitled"}
-        </Link>
+        </ReplicaLink>
       </h2>
       {note.excerpt && <p className="line-clamp-3 text-sm text-muted">{note.excerpt}</p>}
       <div className="mt-auto flex flex-wrap items-center gap-2 text-xs text-muted">

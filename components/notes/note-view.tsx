@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { NotFoundMessage } from "@/components/app-shell/not-found-message";
 import { AttachmentsPanel } from "@/components/notes/attachments-panel";
 import { NoteEditor } from "@/components/notes/note-editor";
@@ -11,9 +11,12 @@ import { callApi } from "@/lib/api/client";
 import { remoteImagesQuery } from "@/lib/notes/references";
 import type { Note } from "@/lib/notes/types";
 import { usePullOnShow, useReplicaFallback, useReplicaQuery } from "@/lib/replica/hooks";
+import { replicaMemory, subscribeReplicaMemory } from "@/lib/replica/memory";
 import { linkedTasks } from "@/lib/replica/records";
-import { readNote, readTasks, storeAnswer } from "@/lib/replica/store";
+import { readNote, storeAnswer } from "@/lib/replica/store";
 import type { TaskCard } from "@/lib/tasks/types";
+
+const noMemory = () => undefined;
 
 interface NoteViewProps {
   readonly noteId: string;
@@ -30,9 +33,16 @@ interface NoteViewProps {
  */
 export function NoteView({ noteId, initial }: NoteViewProps) {
   const replica = useReplicaQuery(async () => {
-    const [note, tasks] = await Promise.all([readNote(noteId), readTasks()]);
-    return { note: note?.deletedAt ? undefined : note, tasks: linkedTasks(tasks, noteId) };
+    const note = await readNote(noteId);
+    return { note: note?.deletedAt ? undefined : note };
   }, [noteId]);
+  // The linked tasks from the tab's memory of the replica: reading (and cloning) every task from
+  // IndexedDB on each note opened took a long task of its own.
+  const memory = useSyncExternalStore(subscribeReplicaMemory, replicaMemory, noMemory);
+  const linked = useMemo(
+    () => memory && linkedTasks([...memory.tasks.values()], noteId),
+    [memory, noteId],
+  );
   useReplicaFallback(initial === undefined);
   usePullOnShow(noteId);
   const missing = useMissingNote(
@@ -43,6 +53,8 @@ export function NoteView({ noteId, initial }: NoteViewProps) {
   const [opened, setOpened] = useState(initial?.note);
   const note = opened ?? replica?.note;
   if (!opened && note) setOpened(note);
+
+  const tasks = linked ?? initial?.tasks;
 
   const remoteImages = note?.remoteImages ?? false;
   useEffect(() => {
@@ -65,11 +77,11 @@ export function NoteView({ noteId, initial }: NoteViewProps) {
       <NoteHeader trashableNoteId={noteId} />
       <NoteEditor key={noteId} noteId={noteId} initial={note} latest={replica?.note} />
       <AttachmentsPanel key={`files-${noteId}`} noteId={noteId} initial={note.attachments} />
-      <NoteTasks
-        noteId={noteId}
-        content={replica?.note?.content ?? note.content}
-        tasks={replica?.tasks ?? initial?.tasks ?? []}
-      />
+      {/* Drawn once the linked tasks are known (a moment after the note when the tab's memory
+          is still being read): a checklist line must not offer a task it already has. */}
+      {tasks && (
+        <NoteTasks noteId={noteId} content={replica?.note?.content ?? note.content} tasks={tasks} />
+      )}
     </div>
   );
 }
