@@ -9,7 +9,9 @@ import { env } from "@/lib/env";
 export function appLink(path: string, token?: string): string {
   const base = env().appUrl;
   if (!base) {
-    throw new Error("Set JOTBOARD_APP_URL (or JOTBOARD_ORIGINS): links in mails need the app's public address");
+    throw new Error(
+      "Set JOTBOARD_APP_URL (or JOTBOARD_ORIGINS): links in mails need the app's public address",
+    );
   }
   const url = new URL(path, `${base}/`);
   if (token) url.searchParams.set("token", token);
