@@ -124,11 +124,28 @@ function score(result: LighthouseResult, category: string): number {
   return Math.round((result.categories[category]?.score ?? 0) * 100);
 }
 
-function scriptBytes(result: LighthouseResult): number {
-  const items = result.audits["network-requests"]?.details?.items ?? [];
-  return items
-    .filter((item) => item.resourceType === "Script")
-    .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+/** When the page's load event fired (ms from navigation start), as Lighthouse observed it. */
+function loadEventAt(result: LighthouseResult): number | undefined {
+  return (result.audits.metrics?.details?.items?.[0] as { observedLoad?: number } | undefined)
+    ?.observedLoad;
+}
+
+/**
+ * Script bytes (transfer size) the page asked for up to its load event (its first load: what
+ * the goal counts, since the issue has what first paint does not need load lazily) and after
+ * it, within Lighthouse's window (its lazy chunks, and Next's prefetch of the JavaScript of the
+ * routes its links point to).
+ */
+function scriptBytes(result: LighthouseResult): { firstLoad: number; afterLoad: number } {
+  const load = loadEventAt(result) ?? Number.POSITIVE_INFINITY;
+  const items = (result.audits["network-requests"]?.details?.items ?? []).filter(
+    (item) => item.resourceType === "Script",
+  ) as { transferSize?: number; networkRequestTime?: number }[];
+  const sum = (late: boolean) =>
+    items
+      .filter((item) => (item.networkRequestTime ?? 0) > load === late)
+      .reduce((total, item) => total + (item.transferSize ?? 0), 0);
+  return { firstLoad: sum(false), afterLoad: sum(true) };
 }
 
 /** The audits that cost points in a category, worst first. */
@@ -187,8 +204,7 @@ function scriptWhy(result: LighthouseResult): string {
     .sort((a, b) => (b.transferSize ?? 0) - (a.transferSize ?? 0))
     .slice(0, 4)
     .map((item) => `${item.url?.split("/").at(-1)} ${fixed((item.transferSize ?? 0) / 1024)} KB`);
-  const load = (result.audits.metrics?.details?.items?.[0] as { observedLoad?: number } | undefined)
-    ?.observedLoad;
+  const load = loadEventAt(result);
   const late =
     load === undefined ? [] : all.filter((item) => (item.networkRequestTime ?? 0) > load);
   const lateKb = late.reduce((sum, item) => sum + (item.transferSize ?? 0), 0) / 1024;
@@ -238,13 +254,15 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
   try {
     log("web: lighthouse on the bare page");
     const floor = await medianLighthouse(`${bare.url}/`, "bare");
-    bareBytes = scriptBytes(floor);
+    const bareScripts = scriptBytes(floor);
+    bareBytes = bareScripts.firstLoad;
     rows.push([
       "bare Next.js page (floor)",
       score(floor, "performance"),
       score(floor, "accessibility"),
       score(floor, "best-practices"),
       fixed(bareBytes / 1024),
+      fixed(bareScripts.afterLoad / 1024),
       "1.00×",
     ]);
     for (const [category, target] of Object.entries(targets)) {
@@ -260,7 +278,7 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         headers: page.signedIn ? { cookie } : {},
       });
       if (probe.status === 404) {
-        rows.push([page.name, "missing (404)", "—", "—", "—", "—"]);
+        rows.push([page.name, "missing (404)", "—", "—", "—", "—", "—"]);
         checkGoal({
           what: `${page.name}: performance`,
           measured: undefined,
@@ -276,7 +294,8 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         page.name.replace(/\W+/g, "-"),
         page.signedIn ? cookie : undefined,
       );
-      const bytes = scriptBytes(result);
+      const scripts = scriptBytes(result);
+      const bytes = scripts.firstLoad;
       const landed = new URL(result.finalDisplayedUrl ?? url).pathname;
       if (landed !== page.path) {
         notes.push(
@@ -294,6 +313,7 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
         scores.accessibility,
         scores["best-practices"],
         fixed(bytes / 1024),
+        fixed(scripts.afterLoad / 1024),
         ratio(bytes, bareBytes),
       ]);
       for (const [category, target] of Object.entries(targets)) {
@@ -314,7 +334,7 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
       // Issue 13: a signed-in page's JavaScript stays within the bare page's + 60 KB gzip.
       if (page.signedIn)
         checkGoal({
-          what: `${page.name}: JavaScript per page (bare page + ${jsAllowanceKb} KB)`,
+          what: `${page.name}: first-load JavaScript (bare page + ${jsAllowanceKb} KB)`,
           measured: Number(fixed(bytes / 1024)),
           comparison: "≤",
           target: Number(fixed(bareBytes / 1024 + jsAllowanceKb)),
@@ -328,10 +348,18 @@ export async function runWebBench(app: AppUnderTest, cookie: string): Promise<st
   return [
     "### 4. Web: Lighthouse 13.5.0 (mobile, simulated throttling) and gzip JavaScript per page",
     "",
-    `Chromium ${chrome} with --headless=new --no-sandbox; the production build; signed-in pages with the seeded user's session cookie (the notes list shows the first page of 2,000 notes). JS = transfer size of every script the page loads (Next compresses with gzip). Floor: a bare Next.js 16 page with one client component, built and served in this run. Targets: performance 95+, accessibility 100, best practices 100.${lighthouseRuns > 1 ? ` Each page measured ${lighthouseRuns} times; the run with the median performance score is shown.` : ""}`,
+    `Chromium ${chrome} with --headless=new --no-sandbox; the production build; signed-in pages with the seeded user's session cookie (the notes list shows the first page of 2,000 notes). JS = transfer size of the scripts (Next compresses with gzip): "first load" is every script the page asked for up to its load event, which the goal counts (the issue has whatever first paint does not need load lazily); "after load" is what it fetched later within Lighthouse's window: its lazy chunks and Next's prefetch of the JavaScript of the routes its links point to. Floor: a bare Next.js 16 page with one client component, built and served in this run. Targets: performance 95+, accessibility 100, best practices 100.${lighthouseRuns > 1 ? ` Each page measured ${lighthouseRuns} times; the run with the median performance score is shown.` : ""}`,
     "",
     table(
-      ["page", "performance", "accessibility", "best practices", "JS KB (gzip)", "JS vs bare"],
+      [
+        "page",
+        "performance",
+        "accessibility",
+        "best practices",
+        "JS KB (gzip), first load",
+        "JS KB after load",
+        "first load vs bare",
+      ],
       rows,
     ),
     "",
