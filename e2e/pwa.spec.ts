@@ -16,7 +16,13 @@ function keptDrafts(page: Page): Promise<{ content: string; version?: number }[]
     () =>
       new Promise<{ content: string; version?: number }[]>((resolve, reject) => {
         const open = indexedDB.open("jotboard");
-        open.onerror = () => reject(open.error);
+        // Not there yet: nothing kept (and never create it: the app upgrades its own).
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (absent ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const request = open.result.transaction("drafts").objectStore("drafts").getAll();
           request.onsuccess = () => {
@@ -41,7 +47,13 @@ function keptOutbox(page: Page): Promise<{ url: string; body: unknown }[]> {
     () =>
       new Promise<{ url: string; body: unknown }[]>((resolve, reject) => {
         const open = indexedDB.open("jotboard");
-        open.onerror = () => reject(open.error);
+        // Not there yet: nothing kept (and never create it: the app upgrades its own).
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction?.abort();
+        };
+        open.onerror = () => (absent ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const request = open.result.transaction("outbox").objectStore("outbox").getAll();
           request.onsuccess = () => {

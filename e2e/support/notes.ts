@@ -51,7 +51,7 @@ export class NotesPage {
   async search(words: string) {
     await this.page.goto("/notes");
     await this.page.getByLabel("Search notes").fill(words);
-    await this.page.getByRole("button", { name: "Search" }).click();
+    await this.page.getByRole("button", { name: "Search", exact: true }).click();
   }
 
   cards() {

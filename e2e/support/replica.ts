@@ -19,7 +19,14 @@ export class ReplicaDevice {
       (wanted) =>
         new Promise<string | undefined>((resolve, reject) => {
           const open = indexedDB.open("jotboard");
-          open.onerror = () => reject(open.error);
+          // Not there yet: never create it (an empty database at version 1 would be the app's
+          // to upgrade), and there is nothing to read.
+          let absent = false;
+          open.onupgradeneeded = () => {
+            absent = true;
+            open.transaction?.abort();
+          };
+          open.onerror = () => (absent ? resolve(undefined) : reject(open.error));
           open.onsuccess = () => {
             const db = open.result;
             if (!db.objectStoreNames.contains("meta")) {
@@ -52,6 +59,8 @@ export class ReplicaDevice {
       ({ name, record }) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open("jotboard");
+          // Written only into the app's own database, never one this creates.
+          open.onupgradeneeded = () => open.transaction?.abort();
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;

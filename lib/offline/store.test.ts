@@ -15,6 +15,34 @@ afterEach(() => clearOfflineStore());
 const url = "/api/tasks/01HTASKAAAAAAAAAAAAAAAAAAA";
 const edit = (id: string, body: Record<string, unknown>) => queuedEditFixture(id, body, url);
 
+describe("the database", () => {
+  it("has every store even when something else created it empty first", async () => {
+    await clearOfflineStore();
+    // An opener without a version (a test helper, an old script) creates it at version 1, bare.
+    await new Promise<void>((resolve, reject) => {
+      const open = indexedDB.open("jotboard");
+      open.onsuccess = () => {
+        open.result.close();
+        resolve();
+      };
+      open.onerror = () => reject(open.error);
+    });
+    const db = await database();
+    expect([...db.objectStoreNames].sort()).toEqual([
+      "drafts",
+      "files",
+      "meta",
+      "notes",
+      "outbox",
+      "pending",
+      "replicaNotes",
+      "replicaTasks",
+      "tasks",
+    ]);
+    expect([...db.transaction("replicaNotes").store.indexNames]).toEqual(["byList"]);
+  });
+});
+
 describe("the outbox", () => {
   it("merges unsent edits of one record field by field, under a new idempotency key", async () => {
     await enqueueMutation(edit("01H0000000000000000000000A", { version: 3, description: "Milk" }));

@@ -1,4 +1,4 @@
-import { type DBSchema, type IDBPDatabase, openDB } from "idb";
+import { type DBSchema, type IDBPDatabase, openDB, type StoreNames } from "idb";
 import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
@@ -57,23 +57,25 @@ let opening: Promise<IDBPDatabase<OfflineSchema>> | undefined;
 /** The device's one database (so signing out, which deletes it, takes drafts along). */
 export function database(): Promise<IDBPDatabase<OfflineSchema>> {
   opening ??= openDB<OfflineSchema>(offlineDatabaseName, 4, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore("notes", { keyPath: "noteId" });
-        db.createObjectStore("tasks", { keyPath: "taskId" });
-        db.createObjectStore("outbox", { keyPath: "id" });
-        db.createObjectStore("meta", { keyPath: "key" });
-      }
-      if (oldVersion < 2) db.createObjectStore("files", { keyPath: "id" });
-      if (oldVersion < 3) db.createObjectStore("drafts", { keyPath: "noteId" });
-      if (oldVersion < 4) {
+    // Every store that is missing, whatever the version found: the schema only ever added
+    // stores, and a database something else opened first (without a version: it is created at
+    // version 1 with no stores) must still get all of them.
+    upgrade(db) {
+      const has = (name: StoreNames<OfflineSchema>) => db.objectStoreNames.contains(name);
+      if (!has("notes")) db.createObjectStore("notes", { keyPath: "noteId" });
+      if (!has("tasks")) db.createObjectStore("tasks", { keyPath: "taskId" });
+      if (!has("outbox")) db.createObjectStore("outbox", { keyPath: "id" });
+      if (!has("meta")) db.createObjectStore("meta", { keyPath: "key" });
+      if (!has("files")) db.createObjectStore("files", { keyPath: "id" });
+      if (!has("drafts")) db.createObjectStore("drafts", { keyPath: "noteId" });
+      if (!has("replicaNotes")) {
         db.createObjectStore("replicaNotes", { keyPath: "noteId" }).createIndex(
           "byList",
           "listKey",
         );
-        db.createObjectStore("replicaTasks", { keyPath: "taskId" });
-        db.createObjectStore("pending", { keyPath: "key" });
       }
+      if (!has("replicaTasks")) db.createObjectStore("replicaTasks", { keyPath: "taskId" });
+      if (!has("pending")) db.createObjectStore("pending", { keyPath: "key" });
     },
     // Another tab upgrading the database, or the service worker wiping it when the session
     // ends, must not wait for this one to close: let go at once.

@@ -234,19 +234,24 @@ export async function snapshotStream(
     }
   };
   let pending: IteratorResult<SnapshotPart, void> | undefined = first;
+  // The device went away (a closed tab) while a Query ran: what it answers goes nowhere.
+  let cancelled = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const result = pending ?? (await parts.next());
         pending = undefined;
+        if (cancelled) return;
         if (result.done) controller.close();
         else controller.enqueue(encoder.encode(textOf(result.value)));
       } catch (error) {
+        if (cancelled) return;
         console.error(error);
         controller.error(error);
       }
     },
     async cancel() {
+      cancelled = true;
       await parts.return(undefined);
     },
   });
