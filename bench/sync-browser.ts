@@ -407,7 +407,7 @@ export async function runBrowserParts(
       "",
       typeof fromReplica === "string"
         ? ""
-        : `From the replica, round by round (ms; "+rsc" marks a step that waited for a server answer, "+js" one during which scripts loaded (a route's chunks; or the live-update client, which loads on the first interaction or 5 s after load, and the bench's clicks are no interaction); the first round starts within a few ms of the tab's load, racing its prefetches):\n\n${table(
+        : `From the replica, round by round (ms; "+rsc" marks a step that waited for a server answer, "+js" one during which scripts loaded (a route's chunks; or the live-update client, which loads on the first interaction or 5 s after load, and the bench's clicks are no interaction); the first round starts once the list's network is quiet):\n\n${table(
             ["step", ...Array.from({ length: rounds }, (_, round) => `round ${round + 1}`)],
             steps.map((step) => [
               step,
