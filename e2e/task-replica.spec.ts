@@ -160,3 +160,39 @@ test("B's changes made offline and A's made meanwhile are all on both devices, o
   ]);
   await contextB.close();
 });
+
+test("a move whose answer a reload cut off does not hold the card in place afterwards", async ({
+  page,
+}) => {
+  const tasks = new TasksPage(page);
+  const task = await tasks.createViaApi({ description: "Cut off" });
+  await tasks.gotoBoard();
+  await tasks.replicaReady();
+
+  // The server takes the move, but its answer never reaches this page: it is reloaded first.
+  let taken: () => void = () => undefined;
+  const moveTaken = new Promise<void>((resolve) => {
+    taken = resolve;
+  });
+  await page.route(`**/api/tasks/${task.taskId}**`, async (route) => {
+    if (route.request().method() === "GET") return route.continue();
+    await route.fetch();
+    taken();
+    // Held: the page goes away before it would hear the answer.
+  });
+  await tasks.dragWithKeyboard("Cut off", ["ArrowRight"]);
+  await moveTaken;
+  expect((await tasks.getViaApi(task.taskId)).status).toBe("in-progress");
+  await page.unrouteAll({ behavior: "ignoreErrors" });
+  const listening = liveUpdatesReady(page);
+  await page.reload();
+  // Live updates start at the first interaction (or 5 s after load).
+  await page.keyboard.press("Shift");
+  await listening;
+
+  // Another device then finishes it: the board follows, not the old move's leftover.
+  const current = await tasks.getViaApi(task.taskId);
+  await tasks.updateViaApi(task.taskId, { version: current.version, status: "completed" });
+  await expect(tasks.card("completed", task.taskId)).toBeVisible();
+  await expect(tasks.card("in-progress", task.taskId)).toHaveCount(0);
+});

@@ -11,6 +11,7 @@ import {
 } from "@/lib/offline/store";
 import {
   discardSetAside,
+  dropUnansweredChanges,
   onSync,
   pendingCount,
   replayOutbox,
@@ -59,10 +60,13 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
     };
     const onOffline = () => setOnline(false);
     setOnline(navigator.onLine);
-    void claimForUser(userId).then(() => {
-      void refresh();
-      replay();
-    });
+    void claimForUser(userId)
+      // What an earlier page sent and never heard back from stops showing over the replica.
+      .then(() => dropUnansweredChanges().catch(() => undefined))
+      .then(() => {
+        void refresh();
+        replay();
+      });
     const unsubscribe = onSync((event) => {
       if (event.type === "pending") {
         setPending(event.count);

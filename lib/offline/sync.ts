@@ -15,6 +15,7 @@ import {
   setMutationAside,
   takeForSending,
 } from "@/lib/offline/store";
+import { dropUnansweredOverlays } from "@/lib/replica/store";
 import type { Task } from "@/lib/tasks/types";
 import { ulid } from "@/lib/ulid";
 
@@ -306,6 +307,16 @@ export function replayOutbox(): Promise<void> {
     }
   })();
   return replaying;
+}
+
+/**
+ * Once a page starts: overlays of changes an earlier page sent but never heard back from go
+ * (lib/replica/store.ts `dropUnansweredOverlays`); the replica or a pull shows what the server
+ * kept. Changes waiting in the outbox keep theirs.
+ */
+export async function dropUnansweredChanges(): Promise<void> {
+  const waiting = new Set((await queuedMutations()).map((mutation) => mutation.idempotencyKey));
+  await dropUnansweredOverlays(waiting, performance.timeOrigin);
 }
 
 /** Puts a set-aside change back in line (same key: the server freed it) and replays. */

@@ -1,4 +1,5 @@
 import "fake-indexeddb/auto";
+import { ulid } from "ulid";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearOfflineStore } from "@/lib/offline/store";
 import { onReplicaChange } from "@/lib/replica/changes";
@@ -6,6 +7,7 @@ import {
   applyChanges,
   applySnapshotPage,
   clearPending,
+  dropUnansweredOverlays,
   readNote,
   readNotes,
   readTask,
@@ -124,5 +126,28 @@ describe("reading lists", () => {
     expect((await readNotes({ limit: 9 })).map((n) => n.noteId)).toEqual(["01N", "01B", "01A"]);
     expect((await readTasks()).map((t) => t.taskId)).toEqual(["01T"]);
     expect(await readTask("01T")).not.toHaveProperty("snap");
+  });
+
+  it("drops overlays no answer will ever clear: not waiting in the outbox, made before this page", async () => {
+    await applySnapshotPage(
+      page({
+        tasks: [taskFixture("01A", { position: "a1" }), taskFixture("01B", { position: "b1" })],
+      }),
+    );
+    const started = Date.UTC(2026, 10, 23, 12);
+    // Sent straight to the server by a page left before the answer came: nothing clears it.
+    await setPending("task", "01A", taskFixture("01A", { position: "c1" }), ulid(started - 5_000));
+    // Waiting in the outbox: its replay will answer it.
+    const queued = ulid(started - 4_000);
+    await setPending("task", "01B", taskFixture("01B", { position: "c2" }), queued);
+    // Made by this page (in flight now).
+    await setPending("task", "01C", taskFixture("01C"), ulid(started + 1_000));
+    const announced: unknown[] = [];
+    const stop = onReplicaChange((change) => announced.push(change));
+    await dropUnansweredOverlays(new Set([queued]), started);
+    stop();
+    const positions = Object.fromEntries((await readTasks()).map((t) => [t.taskId, t.position]));
+    expect(positions).toEqual({ "01A": "a1", "01B": "c2", "01C": taskFixture("01C").position });
+    expect(announced).toEqual([{ notes: [], tasks: ["01A"] }]);
   });
 });

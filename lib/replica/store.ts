@@ -6,6 +6,7 @@
  * On `idb` (1 KB) with a small subscription layer rather than Dexie (~30 KB gzip of a 60 KB
  * budget): one database also lets a local write and its outbox entry share a transaction.
  */
+import { decodeTime } from "ulid";
 import type { Note } from "@/lib/notes/types";
 import { database } from "@/lib/offline/store";
 import { announceReplicaChange, type ReplicaChange } from "@/lib/replica/changes";
@@ -347,6 +348,36 @@ async function clearPendingIn(store: PendingStore, mutationId: string): Promise<
 function namedIn(records: readonly { kind: RecordKind; id: string }[]): ReplicaChange {
   const ids = (kind: RecordKind) => records.filter((r) => r.kind === kind).map((r) => r.id);
   return { notes: ids("note"), tasks: ids("task") };
+}
+
+/**
+ * Drops overlay entries no answer will ever clear. A change sent straight to the server (not
+ * queued) is answered by the page that sent it; a page left or reloaded before the answer came
+ * leaves its entry behind, and an overlay always wins over the replica, so the record would
+ * show that old change for good, over every later one (a board kept a moved card's old place
+ * after a reload). Kept: entries whose change waits in the outbox (`waiting`, its replay
+ * answers them) and those made from `before` on (this page's changes in flight). Another open
+ * tab's change in flight since before this page loaded also goes: its record shows the replica
+ * until that tab stores the answer.
+ */
+export async function dropUnansweredOverlays(
+  waiting: ReadonlySet<string>,
+  before: number,
+): Promise<void> {
+  const madeBefore = (mutationId: string) => {
+    try {
+      return decodeTime(mutationId) < before;
+    } catch {
+      return true;
+    }
+  };
+  const tx = (await database()).transaction("pending", "readwrite");
+  const stale = (await tx.store.getAll()).filter(
+    (entry) => !waiting.has(entry.mutationId) && madeBefore(entry.mutationId),
+  );
+  for (const entry of stale) await tx.store.delete(entry.key);
+  await tx.done;
+  if (stale.length > 0) announceReplicaChange(namedIn(stale));
 }
 
 /** The server answered (or refused) a mutation: its pending change no longer shows. */
