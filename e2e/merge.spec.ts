@@ -67,12 +67,16 @@ test("a note saved after another device's edit merges in the editor, keeping eve
   await pageB.goto(`/notes/${note.noteId}`);
   await expect(deviceB.content()).toHaveValue(text);
 
-  // A saves first; B's editor still builds on the version before it.
+  // A saves first; B's editor still builds on the version before it. (B hears nothing of A's
+  // save meanwhile: an open editor with no unsaved text follows a remote edit, and B's whole-text
+  // fill below would then revert A's line instead of meeting it in a merge.)
+  await pageB.context().setOffline(true);
   await page.goto(`/notes/${note.noteId}`);
   await deviceA.content().fill(withLine(0, "line 1, edited on A"));
   await deviceA.expectSaved();
 
   await deviceB.content().fill(withLine(4, "line 5, edited on B"));
+  await pageB.context().setOffline(false);
   // Save now (Ctrl+S) and keep typing while the save meets A's version and merges.
   await deviceB.content().press("Control+s");
   await deviceB.content().pressSequentially(" and more", { delay: 20 });
