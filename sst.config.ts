@@ -12,6 +12,7 @@ export default $config({
   },
   async run() {
     const { bucketDefinition, tableDefinitions } = await import("./lib/db/schema");
+    const { siteAddresses } = await import("./lib/site-addresses");
 
     const tables = Object.fromEntries(
       Object.entries(tableDefinitions).map(([name, definition]) => [
@@ -36,18 +37,21 @@ export default $config({
       ]),
     );
 
-    // The origins people use the site at: JOTBOARD_ORIGINS, else JOTBOARD_APP_URL's (as lib/env.ts
-    // reads them). Browsers upload to the bucket only from these.
-    const siteOrigins = () => {
-      const listed = process.env.JOTBOARD_ORIGINS?.split(",").map((origin) => origin.trim());
-      const appUrl = process.env.JOTBOARD_APP_URL;
-      return listed?.filter(Boolean) ?? (appUrl ? [new URL(appUrl).origin] : undefined);
-    };
+    // Browsers upload to the bucket only from the site's origins, with the app's defaults.
+    const { origins: siteOrigins } = siteAddresses(
+      {
+        appUrl: process.env.JOTBOARD_APP_URL || undefined,
+        origins: process.env.JOTBOARD_ORIGINS?.split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      },
+      "aws",
+    );
 
     const { cors, uploadPrefix, abandonedUploadExpiryDays } = bucketDefinition;
     const bucket = new sst.aws.Bucket(bucketDefinition.name, {
       cors: {
-        allowOrigins: siteOrigins() ?? ["*"],
+        allowOrigins: siteOrigins ?? ["*"],
         allowMethods: [...cors.allowMethods],
         allowHeaders: [...cors.allowHeaders],
         exposeHeaders: [...cors.exposeHeaders],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { siteAddresses } from "@/lib/site-addresses";
 
 /**
  * The app's whole configuration, parsed once. `cloud` is `local` for the embedded DynamoDB Local
@@ -109,27 +110,11 @@ const envSchema = z
       realtime: realtimeConfig(raw, cloud),
       logCapacity: raw.JOTBOARD_CAPACITY_LOG === "1",
       mail: mailConfig(raw, cloud),
-      ...siteAddresses(raw, cloud),
+      ...siteAddresses({ appUrl: raw.JOTBOARD_APP_URL, origins: raw.JOTBOARD_ORIGINS }, cloud),
     };
   });
 
 export type Env = z.output<typeof envSchema>;
-
-/**
- * The app's public address (links in mails) and the origins passkeys are bound to: setting one
- * is enough. The address defaults to the first origin; on AWS the origins default to the
- * address's. Locally, with no list, passkeys work on any localhost port (relying-party.ts).
- */
-function siteAddresses(
-  raw: { JOTBOARD_APP_URL?: string; JOTBOARD_ORIGINS?: string[] },
-  cloud: "local" | "aws",
-): { appUrl: string | undefined; origins: string[] | undefined } {
-  const listed = raw.JOTBOARD_ORIGINS?.map((origin) => new URL(origin).origin);
-  const appUrl = raw.JOTBOARD_APP_URL?.replace(/\/+$/, "") ?? listed?.[0];
-  const origins =
-    listed ?? (cloud === "aws" && appUrl !== undefined ? [new URL(appUrl).origin] : undefined);
-  return { appUrl, origins };
-}
 
 export type RealtimeConfig =
   | {
