@@ -96,3 +96,30 @@ test.describe("on a phone", () => {
     await notes.expectSaved();
   });
 });
+
+test("a device without a replica prefetches no links while the page loads, and does once the person acts", async ({
+  browser,
+}) => {
+  // A fresh device: no replica, so the links keep Next's prefetch, once the page has settled.
+  const context = await browser.newContext();
+  await signUpViaApi(context.request, newAccount("prefetch"));
+  const page = await context.newPage();
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=")) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/notes");
+  await expect(mainNav(page).getByRole("link", { name: "Tasks" })).toBeVisible();
+  // Hydrated, and two idle periods later: what viewport prefetch would send has gone out.
+  await page.evaluate(async () => {
+    for (let round = 0; round < 2; round++)
+      await new Promise((done) => requestIdleCallback(() => done(undefined)));
+  });
+  expect(prefetched).toEqual([]);
+
+  await page.mouse.move(5, 300);
+  await page.mouse.down();
+  await page.mouse.up();
+  await expect.poll(() => prefetched).toContain("/tasks");
+  await context.close();
+});

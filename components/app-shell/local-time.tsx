@@ -1,11 +1,8 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { localDateTime, utcDay } from "@/lib/dates/display";
 
-const fallback = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
-// One formatter for every timestamp shown: building one per card (30 on a list page, at every
-// visit) showed in the navigation bench's CPU profile.
-let local: Intl.DateTimeFormat | undefined;
 const unchanging = () => () => undefined;
 
 /**
@@ -22,11 +19,8 @@ export function LocalTime({
 }) {
   const text = useSyncExternalStore(
     unchanging,
-    () => {
-      local ??= new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-      return local.format(new Date(iso));
-    },
-    () => fallback.format(new Date(iso)),
+    () => localDateTime(new Date(iso)),
+    () => utcDay(new Date(iso)),
   );
   return (
     <time dateTime={iso} className={className}>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import { WarmOfflinePage } from "@/components/pwa/warm-offline-page";
 
 /**
@@ -8,12 +8,12 @@ import { WarmOfflinePage } from "@/components/pwa/warm-offline-page";
 export function NewNoteButton() {
   return (
     <>
-      <Link
+      <ReplicaLink
         href="/notes/new"
         className="flex min-h-11 items-center rounded-md bg-accent px-3 py-2 text-sm font-semibold text-accent-ink"
       >
         New note
-      </Link>
+      </ReplicaLink>
       <WarmOfflinePage url="/notes/new" />
     </>
   );

@@ -23,9 +23,12 @@ export function NoteCard({ note }: { readonly note: NoteCardData }) {
       {note.excerpt && <p className="line-clamp-3 text-sm text-muted">{note.excerpt}</p>}
       <div className="mt-auto flex flex-wrap items-center gap-2 text-xs text-muted">
         {note.tags.map((tag) => (
+          // The list filtered by a tag: no prefetch, which would fetch the list once per tag
+          // shown while the page loads.
           <Link
             key={tag}
             href={`/notes?tag=${encodeURIComponent(tag)}`}
+            prefetch={false}
             className="relative z-10 rounded-full border border-line px-2 py-0.5 hover:text-ink"
           >
             #{tag}

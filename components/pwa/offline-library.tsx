@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { compareCodeUnits } from "@/lib/compare";
 import { readLibrary } from "@/lib/offline/store";
 import { useReplicaQuery } from "@/lib/replica/hooks";
 import { readNotes, readTasks } from "@/lib/replica/store";
@@ -20,7 +21,7 @@ export function OfflineLibrary() {
     const [notes, tasks] = await Promise.all([readNotes({ limit: limit + 1 }), readTasks()]);
     return {
       notes,
-      tasks: tasks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+      tasks: tasks.sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt)),
       lastSync: undefined,
     };
   }, [limit]);

@@ -2,12 +2,13 @@
 
 import { useEffect, useState } from "react";
 import { SetAsideChanges } from "@/components/pwa/set-aside-changes";
+import { localClock } from "@/lib/dates/display";
 import { flushDrafts } from "@/lib/offline/draft-sync";
 import {
   claimForUser,
   isOfflineStoreAvailable,
   type QueuedMutation,
-  readLibrary,
+  readLastSync,
 } from "@/lib/offline/store";
 import {
   discardSetAside,
@@ -18,8 +19,6 @@ import {
   retrySetAside,
   setAsideMutations,
 } from "@/lib/offline/sync";
-
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
 /**
  * The connection and sync state in the header, and the outbox's engine: it replays queued
@@ -37,14 +36,14 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
     if (!isOfflineStoreAvailable()) return;
     let active = true;
     const refresh = async () => {
-      const [count, library, failed] = await Promise.all([
+      const [count, synced, failed] = await Promise.all([
         pendingCount(),
-        readLibrary(),
+        readLastSync(),
         setAsideMutations(),
       ]);
       if (!active) return;
       setPending(count);
-      setLastSync(library.lastSync);
+      setLastSync(synced);
       setSetAside(failed);
     };
     const replay = () => {
@@ -106,7 +105,7 @@ export function SyncStatus({ userId }: { readonly userId: string }) {
       >
         {online ? "Syncing" : "Offline"}
         {pending > 0 && ` · ${pending} change${pending === 1 ? "" : "s"} waiting`}
-        {!online && lastSync && ` · last sync ${timeFormat.format(new Date(lastSync))}`}
+        {!online && lastSync && ` · last sync ${localClock(new Date(lastSync))}`}
       </p>
     </>
   );

@@ -1,9 +1,8 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { utcDay } from "@/lib/dates/display";
 import { isOverdue, localToday } from "@/lib/tasks/view";
-
-const format = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeZone: "UTC" });
 
 /**
  * A due date that stands out when overdue by colour and by the word "Overdue". The server does
@@ -19,7 +18,7 @@ export function DueDate({
   const [today, setToday] = useState(() => new Date().toISOString().slice(0, 10));
   useEffect(() => setToday(localToday()), []);
   const overdue = isOverdue({ dueDate, status }, today);
-  const label = format.format(new Date(`${dueDate}T00:00:00Z`));
+  const label = utcDay(new Date(`${dueDate}T00:00:00Z`));
   return (
     <span
       data-overdue={overdue || undefined}

@@ -19,7 +19,7 @@ import {
   verticalListSortingStrategy,
 } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import Link from "next/link";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import { DueDate } from "@/components/tasks/due-date";
 import {
   type BoardPages,
@@ -212,7 +212,8 @@ function SortableCard({
       ref={setNodeRef}
       data-task-id={task.taskId}
       style={{ transform: CSS.Translate.toString(transform), transition }}
-      className={isDragging ? "opacity-40" : undefined}
+      // Off-screen cards skip layout until scrolled near, as the notes list's cards do.
+      className={`[contain-intrinsic-size:auto_5.5rem] [content-visibility:auto] ${isDragging ? "opacity-40" : ""}`}
     >
       <CardBody
         task={task}
@@ -265,12 +266,12 @@ function CardBody({
           <span>{priorityLabels[task.priority]} priority</span>
           {task.dueDate && <DueDate dueDate={task.dueDate} status={task.status} />}
           {task.noteId && noteTitle !== undefined && !overlay && (
-            <Link
+            <ReplicaLink
               href={`/notes/${task.noteId}`}
               className="text-accent underline underline-offset-2"
             >
               Note: {noteTitle || "Untitled"}
-            </Link>
+            </ReplicaLink>
           )}
         </p>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useDeferredValue, useState } from "react";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import { DueDate } from "@/components/tasks/due-date";
 import { TaskEditor } from "@/components/tasks/task-editor";
 import type { Task, TaskCard } from "@/lib/tasks/types";
@@ -95,12 +95,12 @@ export function TaskList({ initial, sort, noteTitles, openTaskId, source }: Task
                     <span>{priorityLabels[task.priority]} priority</span>
                     {task.dueDate && <DueDate dueDate={task.dueDate} status={task.status} />}
                     {task.noteId && noteTitles[task.noteId] !== undefined && (
-                      <Link
+                      <ReplicaLink
                         href={`/notes/${task.noteId}`}
                         className="text-accent underline underline-offset-2"
                       >
                         Note: {noteTitles[task.noteId] || "Untitled"}
-                      </Link>
+                      </ReplicaLink>
                     )}
                   </p>
                 </div>

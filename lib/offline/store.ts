@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB, type StoreNames } from "idb";
+import { compareCodeUnits } from "@/lib/compare";
 import { mergeQueuedBodies } from "@/lib/merge/outbox";
 import type { Note, NoteCard } from "@/lib/notes/types";
 import { offlineDatabaseName, wipeDeviceData } from "@/lib/offline/device-data";
@@ -137,10 +138,15 @@ export async function readLibrary() {
     db.get("meta", "lastSync"),
   ]);
   return {
-    notes: notes.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    tasks: tasks.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    notes: notes.sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt)),
+    tasks: tasks.sort((a, b) => compareCodeUnits(b.updatedAt, a.updatedAt)),
     lastSync: lastSync?.value,
   };
+}
+
+/** When this device last heard from the server (an outbox replay), without reading the library. */
+export async function readLastSync(): Promise<string | undefined> {
+  return (await (await database()).get("meta", "lastSync"))?.value;
 }
 
 export async function enqueueMutation(mutation: QueuedMutation): Promise<void> {
@@ -150,7 +156,7 @@ export async function enqueueMutation(mutation: QueuedMutation): Promise<void> {
     ? (await tx.store.getAll())
         .map(readMutation)
         .filter((candidate) => candidate !== undefined)
-        .sort((a, b) => a.id.localeCompare(b.id))
+        .sort((a, b) => compareCodeUnits(a.id, b.id))
         .find(
           (candidate) =>
             candidate.mergeKey === mutation.mergeKey && !candidate.sent && !candidate.setAside,
@@ -176,7 +182,7 @@ export async function queuedMutations(): Promise<QueuedMutation[]> {
   return (await db.getAll("outbox"))
     .map(readMutation)
     .filter((mutation) => mutation !== undefined)
-    .sort((a, b) => a.id.localeCompare(b.id));
+    .sort((a, b) => compareCodeUnits(a.id, b.id));
 }
 
 /**

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useSyncExternalStore } from "react";
+import { afterPageLoad } from "@/lib/client/after-page-load";
 import { replicaCookieName } from "@/lib/replica/cookie";
 import { drawsFromReplica } from "@/lib/replica/views";
 
@@ -22,6 +23,33 @@ const replicaHere = () => {
   return seen;
 };
 const notOnServer = () => false;
+
+/**
+ * Whether this tab's first page has settled: after the person's first interaction, or 5 s after
+ * load (afterPageLoad). Until then a device without a replica prefetches nothing: on a first
+ * visit Next's viewport prefetch sent ~16 requests for the links on screen while the list
+ * hydrated: the router decoding them took main-thread time the page needed, and on a small
+ * machine the server rendering them took CPU from the browser. Once settled, for the tab.
+ */
+let settled = false;
+const settledListeners = new Set<() => void>();
+let settling = false;
+const onSettled = (listener: () => void) => {
+  settledListeners.add(listener);
+  if (settling) return () => settledListeners.delete(listener);
+  settling = true;
+  afterPageLoad(() => {
+    // Not inside the first interaction's event: every link on screen renders again.
+    const settle = () => {
+      settled = true;
+      for (const notify of [...settledListeners]) notify();
+    };
+    if ("requestIdleCallback" in window) requestIdleCallback(settle, { timeout: 1_000 });
+    else setTimeout(settle, 0);
+  });
+  return () => settledListeners.delete(listener);
+};
+const pageSettled = () => settled;
 
 /**
  * The main views drawn from the replica. Their shells carry no data, so warming them once per
@@ -78,17 +106,19 @@ function warmOnce(prefetch: (href: string) => void): void {
  * prefetch whole and keep (Next keeps a full prefetch for 5 minutes): the switch then needs no
  * server answer at all. This holds for a note too (its shell names only the note's id): the
  * cards on screen prefetch theirs as they come into view. Without a replica the pages carry
- * data, and keep Next's default.
+ * data, and keep Next's default once the page has settled (see `settled`).
  */
 export function useReplicaPrefetch(href: string): boolean | undefined {
   const replica = useSyncExternalStore(unchanging, replicaHere, notOnServer);
   const queued = useSyncExternalStore(onViewsQueued, mainViewsQueued, notOnServer);
+  const ready = useSyncExternalStore(onSettled, pageSettled, notOnServer);
   const router = useRouter();
   useEffect(() => {
     if (replica) warmOnce((view) => router.prefetch(view, fullPrefetch));
   }, [replica, router]);
+  if (!replica) return ready ? undefined : false;
   const [path, search] = href.split("?");
-  if (!replica || !drawsFromReplica(path ?? href, search ?? "")) return undefined;
+  if (!drawsFromReplica(path ?? href, search ?? "")) return undefined;
   // A single note's link waits (no prefetch at all) until the main views are queued.
   return mainViews.some((view) => view === path) || queued;
 }

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "@/lib/compare";
 import type { Columns } from "@/lib/tasks/board-reducer";
 import type { Task, TaskCard } from "@/lib/tasks/types";
 import type { TaskCounts, TaskListView } from "@/lib/tasks/view";
@@ -55,7 +56,7 @@ export function listFromReplica(
 }
 
 const byPosition = (a: TaskCard, b: TaskCard) =>
-  a.position < b.position ? -1 : a.position > b.position ? 1 : a.taskId.localeCompare(b.taskId);
+  a.position < b.position ? -1 : a.position > b.position ? 1 : compareCodeUnits(a.taskId, b.taskId);
 
 /** The board: each status's live tasks in position order (the ByStatus index's order). */
 export function boardFromReplica(tasks: readonly (Task | TaskCard)[]): Columns {
@@ -72,7 +73,7 @@ export function trashFromReplica(tasks: readonly (Task | TaskCard)[]): TaskCard[
   return tasks
     .map(cardOf)
     .filter((task) => task.deletedAt !== null)
-    .sort((a, b) => (b.deletedAt ?? "").localeCompare(a.deletedAt ?? ""));
+    .sort((a, b) => compareCodeUnits(b.deletedAt ?? "", a.deletedAt ?? ""));
 }
 
 /** The counters the header shows, as the server keeps them on the user item. */

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from "@/lib/compare";
 import { checklistItems } from "@/lib/notes/checklist";
 import { type TaskPriority, taskLimits } from "@/lib/tasks/constants";
 import type { TaskCard } from "@/lib/tasks/types";
@@ -29,16 +30,16 @@ const priorityRank: Record<TaskPriority, number> = { high: 0, medium: 1, low: 2 
 
 /** Due: soonest first, undated last. Priority: high first. Created: newest first. */
 export function sortTasks(cards: readonly TaskCard[], sort: TaskSort): TaskCard[] {
-  const newestFirst = (a: TaskCard, b: TaskCard) => b.taskId.localeCompare(a.taskId);
+  const newestFirst = (a: TaskCard, b: TaskCard) => compareCodeUnits(b.taskId, a.taskId);
   return [...cards].sort((a, b) => {
     if (sort === "due") {
-      const byDue = (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31");
+      const byDue = compareCodeUnits(a.dueDate ?? "9999-12-31", b.dueDate ?? "9999-12-31");
       return byDue || priorityRank[a.priority] - priorityRank[b.priority] || newestFirst(a, b);
     }
     if (sort === "priority") {
       return (
         priorityRank[a.priority] - priorityRank[b.priority] ||
-        (a.dueDate ?? "9999-12-31").localeCompare(b.dueDate ?? "9999-12-31") ||
+        compareCodeUnits(a.dueDate ?? "9999-12-31", b.dueDate ?? "9999-12-31") ||
         newestFirst(a, b)
       );
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { restoreNoteAction } from "@/app/(app)/notes/actions";
+import { ReplicaLink } from "@/components/app-shell/replica-link";
 import { NewNoteButton } from "@/components/notes/new-note-button";
 import { NoteList } from "@/components/notes/note-list";
 import { ReplicaTrashedBanner } from "@/components/notes/replica-trashed-banner";
@@ -44,12 +45,12 @@ export default async function NotesPage({ searchParams }: Props) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Notes</h1>
         <div className="ml-auto flex items-center gap-2">
-          <Link
+          <ReplicaLink
             href="/notes/trash"
             className="min-h-11 rounded-md px-3 py-2 text-sm text-muted hover:text-ink"
           >
             Trash
-          </Link>
+          </ReplicaLink>
           <NewNoteButton />
         </div>
       </div>
